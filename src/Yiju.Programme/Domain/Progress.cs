@@ -1,0 +1,189 @@
+using System.Globalization;
+
+namespace Yiju.Programme.Domain;
+
+/// <summary>
+/// How far behind 序时进度 a target may be before its status changes. A target's "pace" is
+/// share of target reached ÷ 序时进度: 1 means exactly on schedule.
+/// </summary>
+/// <param name="OnTrackMinPace">Pace at or above which a target is on track.</param>
+/// <param name="AtRiskMinPace">Pace at or above which (and below on track) a target is at risk; below it, lagging.</param>
+public sealed record StatusThresholds(double OnTrackMinPace = 0.95, double AtRiskMinPace = 0.80)
+{
+    public static StatusThresholds Default { get; } = new();
+}
+
+/// <summary>The result of comparing an actual with a target at a date, with everything the UI shows beside it.</summary>
+public sealed record ProgressAssessment(
+    ProgressStatus Status,
+    double? Actual,
+    double TargetValue,
+    double? Baseline,
+    double? ShareOfTarget,
+    double? TimeElapsed,
+    DateOnly? AssessedAt,
+    string Formula);
+
+/// <summary>
+/// Share of target reached and status against 序时进度.
+/// <list type="bullet">
+/// <item>With a baseline b: share = (actual − b) ÷ (target − b). This is the same for both directions, because
+/// for lower-is-better the target lies below the baseline and both differences change sign.</item>
+/// <item>Without a baseline, higher is better: share = actual ÷ target.</item>
+/// <item>Without a baseline, lower is better: share = target ÷ actual (inverted), so reaching or going below
+/// the target gives 1 or more; an actual of 0 counts as met.</item>
+/// <item>For-information indicators, a target equal to its baseline, or a zero target without baseline: no share.</item>
+/// </list>
+/// Status: share ≥ 1 → met; otherwise pace = share ÷ 序时进度 decides on track / at risk / lagging by the thresholds.
+/// 序时进度 is measured at the date the actual covers (its observed-through date or period end), not at the reading date,
+/// so a January–October figure is compared with the time elapsed by 31 October.
+/// </summary>
+public static class Progress
+{
+    public static double? ShareOfTarget(Direction direction, double actual, double target, double? baseline)
+    {
+        if (direction == Direction.ForInformation)
+        {
+            return null;
+        }
+
+        if (baseline is { } b)
+        {
+            return target == b ? null : (actual - b) / (target - b);
+        }
+
+        return direction switch
+        {
+            Direction.HigherIsBetter => target == 0 ? null : actual / target,
+            Direction.LowerIsBetter => actual <= 0 ? 1 : target / actual,
+            Direction.ForInformation => null,
+            _ => throw new ArgumentOutOfRangeException(nameof(direction)),
+        };
+    }
+
+    public static ProgressStatus StatusFor(double? share, double? timeElapsed, StatusThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        if (share is not { } s)
+        {
+            return ProgressStatus.NotAssessable;
+        }
+
+        if (s >= 1)
+        {
+            return ProgressStatus.Met;
+        }
+
+        if (timeElapsed is not { } t)
+        {
+            return ProgressStatus.NotAssessable;
+        }
+
+        // Before the window opens nothing is expected yet.
+        if (t <= 0)
+        {
+            return ProgressStatus.OnTrack;
+        }
+
+        var pace = s / t;
+        return pace >= thresholds.OnTrackMinPace ? ProgressStatus.OnTrack
+            : pace >= thresholds.AtRiskMinPace ? ProgressStatus.AtRisk
+            : ProgressStatus.Lagging;
+    }
+
+    /// <summary>
+    /// The actual that counts against <paramref name="target"/>, from the indicator's current approved values for one
+    /// district (null = city), with the last date those values cover. Per-period counts and amounts are summed over the
+    /// target's window; cumulative indicators, rates and levels take the latest value in the window.
+    /// </summary>
+    public static (double Actual, DateOnly CoveredThrough)? ActualToDate(
+        Indicator indicator, IndicatorTarget target, IEnumerable<ReportedValue> values, int programmeStartYear, string? districtCode = null)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(target);
+        var (from, to) = Window(target, programmeStartYear);
+        var inWindow = values
+            .Where(v => v.IndicatorId == indicator.Id && v.Status == ValueStatus.Approved && v.IsCurrent
+                && string.Equals(v.DistrictCode, districtCode, StringComparison.Ordinal)
+                && v.Period.Start >= from && v.Period.End <= to)
+            .OrderBy(v => v.Period)
+            .ToList();
+        if (inWindow.Count == 0)
+        {
+            return null;
+        }
+
+        var last = inWindow[^1];
+        var covered = last.ObservedThrough ?? last.Period.End;
+        if (indicator.IsAdditiveOverTime)
+        {
+            // A year value and its own months would double count; only the finest-grained periods are summed.
+            var finest = inWindow.Max(v => v.Period.Type);
+            return (inWindow.Where(v => v.Period.Type == finest).Sum(v => v.Value), covered);
+        }
+
+        return (last.Value, covered);
+    }
+
+    /// <summary>Assesses one target at <paramref name="asOf"/> against the indicator's approved values.</summary>
+    public static ProgressAssessment Assess(
+        Indicator indicator, IndicatorTarget target, IEnumerable<ReportedValue> values, DateOnly asOf,
+        int programmeStartYear, StatusThresholds? thresholds = null, string? districtCode = null)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(target);
+        thresholds ??= StatusThresholds.Default;
+        var baseline = indicator.Baseline?.Value;
+        var actual = ActualToDate(indicator, target, values, programmeStartYear, districtCode);
+        if (actual is null)
+        {
+            return new(ProgressStatus.NotAssessable, null, target.Value, baseline, null, null, null, "尚无已审核的完成值");
+        }
+
+        var (value, covered) = actual.Value;
+        var at = covered < asOf ? covered : asOf;
+        var share = ShareOfTarget(indicator.Direction, value, target.Value, baseline);
+        double? elapsed = target.Kind == TargetKind.Undated ? null : TimeElapsedFor(target, programmeStartYear, at);
+        var status = StatusFor(share, elapsed, thresholds);
+        return new(status, value, target.Value, baseline, share, elapsed, at, Describe(indicator.Direction, value, target.Value, baseline, share, elapsed));
+    }
+
+    /// <summary>The target's window as civil dates; a plan target without a start opens with the programme.</summary>
+    public static (DateOnly From, DateOnly To) Window(IndicatorTarget target, int programmeStartYear)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return target.Kind switch
+        {
+            TargetKind.Annual when !target.RepeatsEachYear && target.DeadlineYear is { } y => (new DateOnly(y, 1, 1), new DateOnly(y, 12, 31)),
+            TargetKind.Annual or TargetKind.PlanPeriod =>
+                (new DateOnly(target.FromYear ?? programmeStartYear, 1, 1),
+                 target.DeadlineYear is { } end ? new DateOnly(end, 12, 31) : DateOnly.MaxValue),
+            TargetKind.Undated => (DateOnly.MinValue, DateOnly.MaxValue),
+            _ => throw new ArgumentOutOfRangeException(nameof(target)),
+        };
+    }
+
+    private static double? TimeElapsedFor(IndicatorTarget target, int programmeStartYear, DateOnly at)
+    {
+        if (target.Kind == TargetKind.Annual && target.RepeatsEachYear)
+        {
+            return TimeElapsed.ShareOfYear(at.Year, at);
+        }
+
+        var (from, to) = Window(target, programmeStartYear);
+        return to == DateOnly.MaxValue ? null : TimeElapsed.Share(from, to, at);
+    }
+
+    private static string Describe(Direction direction, double actual, double target, double? baseline, double? share, double? elapsed)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var shareText = share is { } s ? s.ToString("0.0%", c) : "—";
+        var elapsedText = elapsed is { } e ? e.ToString("0.0%", c) : "—";
+        var formula = baseline is { } b
+            ? string.Format(c, "完成度 = (完成值 {0} − 基期值 {1}) ÷ (目标值 {2} − 基期值 {1}) = {3}", actual, b, target, shareText)
+            : direction == Direction.LowerIsBetter
+                ? string.Format(c, "完成度 = 目标值 {0} ÷ 完成值 {1} = {2}（越低越好）", target, actual, shareText)
+                : string.Format(c, "完成度 = 完成值 {0} ÷ 目标值 {1} = {2}", actual, target, shareText);
+        return string.Format(c, "{0}；序时进度 {1}", formula, elapsedText);
+    }
+}
