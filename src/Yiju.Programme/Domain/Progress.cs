@@ -94,10 +94,13 @@ public static class Progress
     /// <summary>
     /// The actual that counts against <paramref name="target"/>, from the indicator's current approved values for one
     /// district (null = city), with the last date those values cover. Per-period counts and amounts are summed over the
-    /// target's window; cumulative indicators, rates and levels take the latest value in the window.
+    /// target's window; cumulative indicators, rates and levels take the latest value in the window. A repeating yearly
+    /// target ("每年4万户") is judged on the latest year that has values. Values for periods starting after
+    /// <paramref name="asOf"/> are ignored.
     /// </summary>
     public static (double Actual, DateOnly CoveredThrough)? ActualToDate(
-        Indicator indicator, IndicatorTarget target, IEnumerable<ReportedValue> values, int programmeStartYear, string? districtCode = null)
+        Indicator indicator, IndicatorTarget target, IEnumerable<ReportedValue> values, int programmeStartYear,
+        string? districtCode = null, DateOnly? asOf = null)
     {
         ArgumentNullException.ThrowIfNull(indicator);
         ArgumentNullException.ThrowIfNull(target);
@@ -105,7 +108,8 @@ public static class Progress
         var inWindow = values
             .Where(v => v.IndicatorId == indicator.Id && v.Status == ValueStatus.Approved && v.IsCurrent
                 && string.Equals(v.DistrictCode, districtCode, StringComparison.Ordinal)
-                && v.Period.Start >= from && v.Period.End <= to)
+                && v.Period.Start >= from && v.Period.End <= to
+                && (asOf is null || v.Period.Start <= asOf))
             .OrderBy(v => v.Period)
             .ToList();
         if (inWindow.Count == 0)
@@ -114,6 +118,11 @@ public static class Progress
         }
 
         var last = inWindow[^1];
+        if (target.RepeatsEachYear)
+        {
+            inWindow = inWindow.Where(v => v.Period.Year == last.Period.Year).ToList();
+        }
+
         var covered = last.ObservedThrough ?? last.Period.End;
         if (indicator.IsAdditiveOverTime)
         {
@@ -134,7 +143,7 @@ public static class Progress
         ArgumentNullException.ThrowIfNull(target);
         thresholds ??= StatusThresholds.Default;
         var baseline = indicator.Baseline?.Value;
-        var actual = ActualToDate(indicator, target, values, programmeStartYear, districtCode);
+        var actual = ActualToDate(indicator, target, values, programmeStartYear, districtCode, asOf);
         if (actual is null)
         {
             return new(ProgressStatus.NotAssessable, null, target.Value, baseline, null, null, null, "尚无已审核的完成值");
