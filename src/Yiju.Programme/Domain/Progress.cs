@@ -1,4 +1,5 @@
 using System.Globalization;
+using Yiju.Kernel.Indicators;
 
 namespace Yiju.Programme.Domain;
 
@@ -14,6 +15,10 @@ public sealed record StatusThresholds(double OnTrackMinPace = 0.95, double AtRis
 }
 
 /// <summary>The result of comparing an actual with a target at a date, with everything the UI shows beside it.</summary>
+/// <param name="MissingPeriods">
+/// For a target that sums per-period values: the periods in its window, up to the latest reported one, with no approved
+/// value. When there are any the sum is incomplete, so no status is given (the share is still shown).
+/// </param>
 public sealed record ProgressAssessment(
     ProgressStatus Status,
     double? Actual,
@@ -22,7 +27,8 @@ public sealed record ProgressAssessment(
     double? ShareOfTarget,
     double? TimeElapsed,
     DateOnly? AssessedAt,
-    string Formula);
+    string Formula,
+    IReadOnlyList<PeriodKey> MissingPeriods);
 
 /// <summary>
 /// Share of target reached and status against 序时进度.
@@ -146,7 +152,7 @@ public static class Progress
         var actual = ActualToDate(indicator, target, values, programmeStartYear, districtCode, asOf);
         if (actual is null)
         {
-            return new(ProgressStatus.NotAssessable, null, target.Value, baseline, null, null, null, "尚无已审核的完成值");
+            return new(ProgressStatus.NotAssessable, null, target.Value, baseline, null, null, null, "尚无已审核的完成值", []);
         }
 
         var (value, covered) = actual.Value;
@@ -154,7 +160,49 @@ public static class Progress
         var share = ShareOfTarget(indicator.Direction, value, target.Value, baseline);
         double? elapsed = target.Kind == TargetKind.Undated ? null : TimeElapsedFor(target, programmeStartYear, at);
         var status = StatusFor(share, elapsed, thresholds);
-        return new(status, value, target.Value, baseline, share, elapsed, at, Describe(indicator.Direction, value, target.Value, baseline, share, elapsed));
+        var formula = Describe(indicator.Direction, value, target.Value, baseline, share, elapsed);
+        var missing = MissingPeriods(indicator, target, values, programmeStartYear, districtCode, covered);
+        if (missing.Count > 0 && status != ProgressStatus.Met)
+        {
+            status = ProgressStatus.NotAssessable;
+            formula += "；缺少 " + string.Join("、", missing) + " 的完成值，累计不完整，暂不判定状态";
+        }
+
+        return new(status, value, target.Value, baseline, share, elapsed, at, formula, missing);
+    }
+
+    /// <summary>
+    /// Periods of the indicator's frequency, from the start of the target's window to <paramref name="through"/>,
+    /// that no current approved value covers. Only targets that sum values over time can be incomplete this way.
+    /// </summary>
+    public static IReadOnlyList<PeriodKey> MissingPeriods(
+        Indicator indicator, IndicatorTarget target, IEnumerable<ReportedValue> values, int programmeStartYear, string? districtCode, DateOnly through)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(target);
+        var (from, to) = Window(target, programmeStartYear);
+        if (!indicator.IsAdditiveOverTime || target.RepeatsEachYear || from == DateOnly.MinValue
+            || (target.Kind == TargetKind.Annual && indicator.Frequency == PeriodType.Year))
+        {
+            return [];
+        }
+
+        var covered = values
+            .Where(v => v.IndicatorId == indicator.Id && v.Status == ValueStatus.Approved && v.IsCurrent
+                && string.Equals(v.DistrictCode, districtCode, StringComparison.Ordinal))
+            .Select(v => v.Period)
+            .ToList();
+        var missing = new List<PeriodKey>();
+        var last = through < to ? through : to;
+        for (var p = PeriodKey.Containing(from, indicator.Frequency); p.Start <= last; p = p.Next())
+        {
+            if (!covered.Exists(c => c.Start <= p.End && c.End >= p.Start))
+            {
+                missing.Add(p);
+            }
+        }
+
+        return missing;
     }
 
     /// <summary>The target's window as civil dates; a plan target without a start opens with the programme.</summary>

@@ -130,4 +130,20 @@ public class ProgressTests
         var a = Progress.Assess(subsidy, target, [TestData.Approved(subsidy, "2023", 4.98, observedThrough: new DateOnly(2023, 12, 5))], new DateOnly(2024, 1, 1), 2022);
         Assert.Equal(ProgressStatus.Met, a.Status);
     }
+
+    [Fact]
+    public void A_sum_with_a_missing_period_is_not_judged()
+    {
+        var monthly = TestData.Indicator(frequency: PeriodType.Month);
+        var values = new[] { TestData.Approved(monthly, "2024-01", 10), TestData.Approved(monthly, "2024-03", 10) };
+        var a = Progress.Assess(monthly, TestData.Annual(2024, 100), values, new DateOnly(2024, 4, 2), 2022);
+        Assert.Equal([PeriodKey.ForMonth(2024, 2)], a.MissingPeriods);
+        Assert.Equal(ProgressStatus.NotAssessable, a.Status);
+        Assert.Contains("2024-02", a.Formula, StringComparison.Ordinal);
+
+        var complete = values.Append(TestData.Approved(monthly, "2024-02", 10)).ToArray();
+        var b = Progress.Assess(monthly, TestData.Annual(2024, 100), complete, new DateOnly(2024, 4, 2), 2022);
+        Assert.Empty(b.MissingPeriods);
+        Assert.Equal(ProgressStatus.OnTrack, b.Status);
+    }
 }
