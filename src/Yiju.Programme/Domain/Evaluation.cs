@@ -119,6 +119,18 @@ public static class Evaluation
         return result;
     }
 
+    /// <summary>
+    /// Target-completion inputs for a department: the share of target of every assessable indicator of the tasks it
+    /// leads or supports, from an <see cref="Overview"/> at the evaluation date.
+    /// </summary>
+    public static IReadOnlyList<double> SharesFor(IEnumerable<HomeProgress> homes, string department) =>
+        Overview.Tasks(homes)
+            .Where(t => t.Task.IsLedBy(department))
+            .SelectMany(t => t.Indicators)
+            .Where(i => i.Status != ProgressStatus.NotAssessable && i.Assessment?.ShareOfTarget is not null)
+            .Select(i => i.Assessment!.ShareOfTarget!.Value)
+            .ToList();
+
     /// <summary>Counts, from a unit's reported values for the periods due, the reporting figures evaluation needs.</summary>
     public static (int Due, int OnTime, int Submissions, int Returns) CountReporting(
         IEnumerable<(long IndicatorId, PeriodKey Period, string? DistrictCode)> reportsDue, IEnumerable<ReportedValue> values,

@@ -55,6 +55,8 @@ public static class Overview
             ?? indicator.Targets.FirstOrDefault(t => t.Kind == TargetKind.Undated && t.DistrictCode is null);
     }
 
+    public static IEnumerable<TaskProgress> Tasks(IEnumerable<HomeProgress> homes) => homes.SelectMany(h => h.Tasks);
+
     /// <summary>Tasks whose status is lagging or at risk, for one department (as lead or supporter).</summary>
     public static IEnumerable<TaskProgress> Lagging(IEnumerable<HomeProgress> homes, string? department = null) =>
         homes.SelectMany(h => h.Tasks)

@@ -63,6 +63,8 @@ public class OverviewTests
         Assert.Single(Overview.Lagging(homes, "市住建局"));
         Assert.Single(Overview.Lagging(homes, "市民政局"));
         Assert.Empty(Overview.Lagging(homes, "市人社局"));
+        Assert.Equal([0.1], Evaluation.SharesFor(homes, "市民政局"));
+        Assert.Empty(Evaluation.SharesFor(homes, "市人社局"));
     }
 
     [Fact]
