@@ -113,11 +113,11 @@ public sealed class ReportedValue
     /// </summary>
     public static ReportedValue Published(
         long indicatorId, PeriodKey period, string? districtCode, double value, SourceReference source,
-        DateTime atUtc, DateOnly? observedThrough = null, string? periodLabel = null, string? comparabilityNote = null)
+        DateTime atUtc, DateOnly? observedThrough = null, string? periodLabel = null, string? comparabilityNote = null, Guid? id = null)
     {
         var v = new ReportedValue
         {
-            Id = Guid.NewGuid(),
+            Id = id ?? Guid.NewGuid(),
             IndicatorId = indicatorId,
             Period = period,
             DistrictCode = districtCode,

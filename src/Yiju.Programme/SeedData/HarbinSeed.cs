@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -184,7 +186,7 @@ public static partial class HarbinSeedLoader
                 case "actual":
                     var (key, observedThrough) = ActualPeriod(f);
                     values.Add(ReportedValue.Published(indicator.Id, key, null, f.Value, f.Source, importedAtUtc, observedThrough,
-                        f.Period, f.ComparabilityNote));
+                        f.Period, f.ComparabilityNote, SeedValueId(f)));
                     break;
                 case "baseline":
                     indicator.Baseline = new IndicatorBaseline
@@ -357,6 +359,13 @@ public static partial class HarbinSeedLoader
         }
 
         throw new InvalidDataException($"{f.IndicatorCode}: actual period '{p}' is not understood.");
+    }
+
+    /// <summary>The same row always gets the same id, so seeding twice can be detected instead of duplicating values.</summary>
+    internal static Guid SeedValueId(SeedFigure f)
+    {
+        var key = string.Join('|', ProgrammeCode, f.IndicatorCode, f.Kind, f.Period, f.Source.Document, f.Source.Quote);
+        return new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16));
     }
 
     [GeneratedRegex(@"^(?<from>\d{4})?\.\.(?<to>\d{4})(?<yr>/yr)?$")]

@@ -64,6 +64,14 @@ public class HarbinSeedTests
     }
 
     [Fact]
+    public void Seed_value_ids_are_stable_across_loads_and_distinct()
+    {
+        var again = HarbinSeedLoader.Load(TestData.Now.AddDays(1));
+        Assert.Equal(Seed.Values.Select(v => v.Id), again.Values.Select(v => v.Id));
+        Assert.Equal(Seed.Values.Count, Seed.Values.Select(v => v.Id).Distinct().Count());
+    }
+
+    [Fact]
     public void Plan_period_and_yearly_targets_are_kept_apart()
     {
         var flats = Find("H4.G1.T2.I1").Targets.Single();
