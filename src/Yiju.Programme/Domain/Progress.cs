@@ -132,12 +132,28 @@ public static class Progress
         var covered = last.ObservedThrough ?? last.Period.End;
         if (indicator.IsAdditiveOverTime)
         {
-            // A year value and its own months would double count; only the finest-grained periods are summed.
-            var finest = inWindow.Max(v => v.Period.Type);
-            return (inWindow.Where(v => v.Period.Type == finest).Sum(v => v.Value), covered);
+            return (WithoutOverlaps(inWindow).Sum(v => v.Value), covered);
         }
 
         return (last.Value, covered);
+    }
+
+    /// <summary>
+    /// Values whose periods do not overlap, preferring the finest: a year reported alongside its own quarters would
+    /// otherwise be counted twice, while a year with no quarters reported (an earlier year) still counts. Ordered by period.
+    /// </summary>
+    public static IReadOnlyList<ReportedValue> WithoutOverlaps(IEnumerable<ReportedValue> values)
+    {
+        var kept = new List<ReportedValue>();
+        foreach (var v in values.OrderByDescending(v => v.Period.Type).ThenBy(v => v.Period))
+        {
+            if (!kept.Exists(k => k.Period.Start <= v.Period.End && k.Period.End >= v.Period.Start))
+            {
+                kept.Add(v);
+            }
+        }
+
+        return [.. kept.OrderBy(v => v.Period)];
     }
 
     /// <summary>Assesses one target at <paramref name="asOf"/> against the indicator's approved values.</summary>

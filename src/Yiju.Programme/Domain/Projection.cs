@@ -89,8 +89,7 @@ public static class Projection
             return null;
         }
 
-        var finest = inWindow.Max(v => v.Period.Type);
-        var points = inWindow.Where(v => v.Period.Type == finest)
+        var points = Progress.WithoutOverlaps(inWindow)
             .Select(v => new TrendPoint(v.ObservedThrough ?? v.Period.End, v.Value))
             .ToList();
         return Project(indicator.IsAdditiveOverTime ? RunningTotals(points) : points, to);

@@ -65,6 +65,14 @@ public class ProgressTests
     }
 
     [Fact]
+    public void An_earlier_year_reported_whole_still_counts_beside_later_quarters()
+    {
+        var indicator = TestData.Indicator();
+        var values = new[] { TestData.Approved(indicator, "2023", 100), TestData.Approved(indicator, "2024Q1", 10), TestData.Approved(indicator, "2024Q2", 20) };
+        Assert.Equal((130.0, new DateOnly(2024, 6, 30)), Progress.ActualToDate(indicator, TestData.Plan(2022, 2026, 1000), values, 2022));
+    }
+
+    [Fact]
     public void Cumulative_and_rate_indicators_take_the_latest_value()
     {
         var stock = TestData.Indicator(accumulation: Accumulation.Cumulative, frequency: PeriodType.Quarter);
