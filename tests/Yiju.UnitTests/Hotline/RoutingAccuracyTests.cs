@@ -19,13 +19,23 @@ public class RoutingAccuracyTests(ITestOutputHelper output)
     /// <summary>Our first-level categories mapped onto the 泰迪杯 first-level labels; unmapped ones (elderly care → 民政, other) count as wrong.</summary>
     private static readonly Dictionary<string, string> TopLevelToTipdm = new(StringComparer.Ordinal)
     {
-        ["heating"] = "城乡建设", ["water"] = "城乡建设", ["gas"] = "城乡建设", ["property"] = "城乡建设",
-        ["sanitation"] = "城乡建设", ["street-trade"] = "城乡建设", ["snow-ice"] = "城乡建设", ["housing"] = "城乡建设",
-        ["roads"] = "交通运输", ["parking"] = "交通运输",
-        ["noise"] = "环境保护", ["environment"] = "环境保护",
+        ["heating"] = "城乡建设",
+        ["water"] = "城乡建设",
+        ["gas"] = "城乡建设",
+        ["property"] = "城乡建设",
+        ["sanitation"] = "城乡建设",
+        ["street-trade"] = "城乡建设",
+        ["snow-ice"] = "城乡建设",
+        ["housing"] = "城乡建设",
+        ["roads"] = "交通运输",
+        ["parking"] = "交通运输",
+        ["noise"] = "环境保护",
+        ["environment"] = "环境保护",
         ["education"] = "教育文体",
-        ["health"] = "卫生计生", ["medical-insurance"] = "卫生计生",
-        ["social-security"] = "劳动和社会保障", ["employment"] = "劳动和社会保障",
+        ["health"] = "卫生计生",
+        ["medical-insurance"] = "卫生计生",
+        ["social-security"] = "劳动和社会保障",
+        ["employment"] = "劳动和社会保障",
         ["market"] = "商贸旅游",
     };
 
