@@ -102,4 +102,5 @@ public enum TicketAction
     AbsorbDuplicate = 17,   // 合并 (another ticket merged into this one)
     EditText = 18,          // 修改诉求内容
     Close = 19,             // 办结 (after a callback that did not reopen)
+    Forward = 20,           // 下派: a district passes its ticket on to one of its streets
 }

@@ -160,6 +160,23 @@ public sealed class Ticket
         return Move(TicketAction.SignFor, actor, nowUtc, TicketStatus.InHandling);
     }
 
+    /// <summary>
+    /// 下派: a district hands its ticket to one of its streets (the caller checks the street lies in the
+    /// district). The street gets its own sign-for deadline; the handling deadline stays the district's.
+    /// </summary>
+    public TransitionResult Forward(Actor actor, DateTime nowUtc, UnitRef street, DateTime signForDueUtc, string? note = null)
+    {
+        if (Refuse(TicketAction.Forward, actor, out var refusal)) return refusal;
+        if (street.Kind != UnitKind.Street || street.Id == Guid.Empty) return Invalid("只能下派到街道、乡镇 (a district forwards to a street or township).");
+        var handlingDue = HandlingDueUtc!.Value;
+        if (BadDeadlines(nowUtc, new TicketDeadlines(signForDueUtc, handlingDue), out refusal)) return refusal;
+        var previous = CurrentUnitId;
+        var original = OriginalHandlingDueUtc;
+        AssignTo(street, nowUtc, new TicketDeadlines(signForDueUtc, handlingDue));
+        OriginalHandlingDueUtc = original;
+        return Move(TicketAction.Forward, actor, nowUtc, TicketStatus.Dispatched, note, previous, reassigned: true);
+    }
+
     /// <summary>办理: a progress note while handling; the status does not change.</summary>
     public TransitionResult RecordProgress(Actor actor, DateTime nowUtc, string note)
     {

@@ -31,6 +31,7 @@ public static class TicketWorkflow
         Rule(TicketAction.ResolveAtIntake, [TicketStatus.Accepted], [HotlineRole.HotlineOperator, HotlineRole.CentreSupervisor], false, "直接办结", "Resolve at intake"),
         Rule(TicketAction.Dispatch, [TicketStatus.Accepted, TicketStatus.Returned], Centre, false, "派单", "Dispatch"),
         Rule(TicketAction.SignFor, [TicketStatus.Dispatched], UnitStaff, true, "签收", "Sign for"),
+        Rule(TicketAction.Forward, [TicketStatus.Dispatched, TicketStatus.InHandling], [HotlineRole.DistrictStaff], true, "下派街道", "Forward to a street"),
         Rule(TicketAction.RecordProgress, [TicketStatus.InHandling], UnitStaff, true, "办理", "Record progress"),
         Rule(TicketAction.Reply, [TicketStatus.InHandling], UnitStaff, true, "回复", "Reply"),
         Rule(TicketAction.Callback, [TicketStatus.Replied], CentreCallback, false, "回访", "Callback"),

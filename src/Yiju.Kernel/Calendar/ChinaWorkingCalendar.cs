@@ -162,6 +162,31 @@ public sealed class ChinaWorkingCalendar : IWorkingCalendar
     /// <summary>Whether a date can be answered without guessing (its year, and for late December the next year too).</summary>
     public bool Covers(DateOnly date) => MissingYearFor(date, _notices) is null;
 
+    /// <summary>
+    /// Years whose notice is needed for dates in [from, to] but not loaded: for the administrators'
+    /// warning banner ahead of the turn of the year, before any deadline fails.
+    /// </summary>
+    public IReadOnlyList<int> MissingYears(DateOnly from, DateOnly to)
+    {
+        var notices = _notices;
+        var missing = new SortedSet<int>();
+        for (var year = from.Year; year <= to.Year; year++)
+        {
+            if (!notices.ContainsKey(year))
+            {
+                missing.Add(year);
+            }
+        }
+
+        var windowStart = new DateOnly(to.Year, NextYearNoticeWindowStart.Month, NextYearNoticeWindowStart.Day);
+        if (to >= windowStart && !notices.ContainsKey(to.Year + 1))
+        {
+            missing.Add(to.Year + 1);
+        }
+
+        return [.. missing];
+    }
+
     public bool IsWorkingDay(DateOnly date) => IsWorkingDay(date, _notices);
 
     public DateOnly AddWorkingDays(DateOnly start, int workingDays)

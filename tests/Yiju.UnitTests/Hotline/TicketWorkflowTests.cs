@@ -307,4 +307,21 @@ public class TicketWorkflowTests
         Assert.Throws<ArgumentException>(() => new StatusLabels(new Dictionary<TicketStatus, StatusLabel>()));
         Assert.All(Enum.GetValues<TicketStatus>(), s => Assert.True(Enum.IsDefined(StatusLabels.CategoryOf(s))));
     }
+
+    [Fact]
+    public void A_district_forwards_to_a_street_which_then_holds_it_under_the_districts_deadline()
+    {
+        var district = new UnitRef(Guid.NewGuid(), UnitKind.District, "道里区");
+        var street = Street("新阳路街道");
+        var ticket = InHandling(district);
+        var due = ticket.HandlingDueUtc;
+        Assert.Equal(RefusalCode.InvalidArgument, ticket.Forward(Staff(district), T0.AddHours(2), Department(), T0.AddHours(6)).Code);
+        Assert.Equal(RefusalCode.NotAssigneeUnit, ticket.Forward(Staff(new UnitRef(Guid.NewGuid(), UnitKind.District, "南岗区")), T0.AddHours(2), street, T0.AddHours(6)).Code);
+
+        Ok(ticket.Forward(Staff(district), T0.AddHours(2), street, T0.AddHours(6), "属新阳路街道辖区"));
+        Assert.Equal((TicketStatus.Dispatched, street.Id, due), (ticket.Status, ticket.CurrentUnitId, ticket.HandlingDueUtc));
+        Assert.Equal((district.Id, street.Id), (ticket.Timeline[^1].FromUnitId, ticket.Timeline[^1].ToUnitId));
+        Assert.Equal(RefusalCode.NotAssigneeUnit, ticket.Return(Staff(district), T0.AddHours(3), "x").Code);
+        Ok(ticket.SignFor(Staff(street), T0.AddHours(3)));
+    }
 }

@@ -187,4 +187,13 @@ public class ChinaWorkingCalendarTests
         var actual = Enumerable.Range(2019, 8).Select(y => Shipped.DaysOf(y).Count(d => !d.IsOffDay)).ToArray();
         Assert.Equal(expected, actual);
     }
+
+    [Fact]
+    public void Missing_years_ahead_are_listed_for_a_warning()
+    {
+        Assert.Empty(Shipped.MissingYears(D(2026, 1, 1), D(2026, 12, 1)));
+        Assert.Equal([2027], Shipped.MissingYears(D(2026, 11, 22), D(2026, 12, 31)));
+        Assert.Equal([2027, 2028], Shipped.MissingYears(D(2026, 11, 22), D(2028, 3, 1)));
+        Assert.Equal([2018], Shipped.MissingYears(D(2018, 6, 1), D(2019, 3, 1)));
+    }
 }
