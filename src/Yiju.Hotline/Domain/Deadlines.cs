@@ -45,7 +45,8 @@ public enum DeadlineStart
 
 /// <summary>
 /// One line of the deadline policy. Null selectors match anything; a category code matches itself
-/// and its children ("heating" matches "heating.indoor-temperature").
+/// and its children ("heating" matches "heating.indoor-temperature"). Each deadline has its own
+/// reminder window, since a 2-hour sign-for and a 5-day handling limit need different warnings.
 /// </summary>
 public sealed record DeadlineRule(
     TicketType? Type,
@@ -53,7 +54,8 @@ public sealed record DeadlineRule(
     Urgency? Urgency,
     DeadlineSpan SignFor,
     DeadlineSpan Handling,
-    TimeSpan RemindBefore,
+    TimeSpan RemindBeforeSignFor,
+    TimeSpan RemindBeforeHandling,
     DeadlineStart StartsAt = DeadlineStart.Dispatch)
 {
     public bool Matches(TicketType type, string categoryCode, Urgency urgency) =>
@@ -104,22 +106,30 @@ public sealed class DeadlinePolicy
     /// 60 days of acceptance; extension by at most 30 days (enforced in <see cref="Ticket"/>).
     /// </summary>
     public static readonly DeadlineRule PetitionRule = new(
-        TicketType.Petition, null, null, DeadlineSpan.CalendarDays(15), DeadlineSpan.CalendarDays(60), TimeSpan.FromDays(5), DeadlineStart.Acceptance);
+        TicketType.Petition, null, null, DeadlineSpan.CalendarDays(15), DeadlineSpan.CalendarDays(60), TimeSpan.FromDays(3), TimeSpan.FromDays(7), DeadlineStart.Acceptance);
 
     public static DeadlinePolicy Default { get; } = new([
-        new(null, null, null, DeadlineSpan.Hours(24), DeadlineSpan.WorkingDays(5), TimeSpan.FromHours(24)),
-        new(null, null, Urgency.Urgent, DeadlineSpan.Hours(2), DeadlineSpan.WorkingDays(1), TimeSpan.FromHours(4)),
-        new(null, null, Urgency.VeryUrgent, DeadlineSpan.Hours(1), DeadlineSpan.Hours(12), TimeSpan.FromHours(2)),
-        new(TicketType.Consultation, null, null, DeadlineSpan.Hours(24), DeadlineSpan.WorkingDays(2), TimeSpan.FromHours(12)),
-        new(TicketType.Suggestion, null, null, DeadlineSpan.Hours(24), DeadlineSpan.WorkingDays(10), TimeSpan.FromDays(2)),
+        new(null, null, null, DeadlineSpan.Hours(24), DeadlineSpan.WorkingDays(5), TimeSpan.FromHours(4), TimeSpan.FromHours(24)),
+        new(null, null, Urgency.Urgent, DeadlineSpan.Hours(2), DeadlineSpan.WorkingDays(1), TimeSpan.FromMinutes(30), TimeSpan.FromHours(4)),
+        new(null, null, Urgency.VeryUrgent, DeadlineSpan.Hours(1), DeadlineSpan.Hours(12), TimeSpan.FromMinutes(15), TimeSpan.FromHours(3)),
+        new(TicketType.Consultation, null, null, DeadlineSpan.Hours(24), DeadlineSpan.WorkingDays(2), TimeSpan.FromHours(4), TimeSpan.FromHours(12)),
+        new(TicketType.Suggestion, null, null, DeadlineSpan.Hours(24), DeadlineSpan.WorkingDays(10), TimeSpan.FromHours(4), TimeSpan.FromDays(2)),
         // No heat in a Harbin winter is urgent by nature: sign within 2 hours, handle within 1 working day.
-        new(null, "heating", null, DeadlineSpan.Hours(2), DeadlineSpan.WorkingDays(1), TimeSpan.FromHours(6)),
-        new(null, "snow-ice", null, DeadlineSpan.Hours(2), DeadlineSpan.WorkingDays(2), TimeSpan.FromHours(6)),
+        new(null, "heating", null, DeadlineSpan.Hours(2), DeadlineSpan.WorkingDays(1), TimeSpan.FromMinutes(30), TimeSpan.FromHours(6)),
+        new(null, "snow-ice", null, DeadlineSpan.Hours(2), DeadlineSpan.WorkingDays(2), TimeSpan.FromMinutes(30), TimeSpan.FromHours(6)),
         PetitionRule,
     ]);
 
     public DeadlineRule RuleFor(TicketType type, string categoryCode, Urgency urgency) =>
         _rules.Where(r => r.Matches(type, categoryCode, urgency)).MaxBy(r => r.Specificity)!;
+
+    /// <summary>The running deadline's state with this ticket's own reminder window: what the reminder job asks.</summary>
+    public DeadlineState StateOf(Ticket ticket, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var rule = RuleFor(ticket.Type, ticket.CategoryCode, ticket.Urgency);
+        return DeadlineClock.StateOf(ticket, nowUtc, rule.RemindBeforeSignFor, rule.RemindBeforeHandling);
+    }
 
     /// <summary>Deadlines for dispatching (or reopening) <paramref name="ticket"/> at <paramref name="nowUtc"/>.</summary>
     public TicketDeadlines ComputeFor(Ticket ticket, DateTime nowUtc, IWorkingCalendar calendar)
@@ -169,17 +179,25 @@ public static class DeadlineClock
             && ticket.HandlingDueUtc is { } due && nowUtc >= due;
     }
 
-    /// <summary>The state of whichever deadline is running now (sign-for while dispatched, handling while in handling).</summary>
-    public static DeadlineState StateOf(Ticket ticket, DateTime nowUtc, TimeSpan remindBefore)
+    /// <summary>The state of the running deadlines with one reminder window for both.</summary>
+    public static DeadlineState StateOf(Ticket ticket, DateTime nowUtc, TimeSpan remindBefore) =>
+        StateOf(ticket, nowUtc, remindBefore, remindBefore);
+
+    /// <summary>
+    /// The worse state of the deadlines running now: sign-for and handling while dispatched
+    /// (the handling clock already runs), handling alone once signed for; None otherwise.
+    /// </summary>
+    public static DeadlineState StateOf(Ticket ticket, DateTime nowUtc, TimeSpan remindBeforeSignFor, TimeSpan remindBeforeHandling)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        DateTime? due = ticket.Status switch
+        return ticket.Status switch
         {
-            TicketStatus.Dispatched => Earliest(ticket.SignForDueUtc, ticket.HandlingDueUtc),
-            TicketStatus.InHandling => ticket.HandlingDueUtc,
-            _ => null,
+            TicketStatus.Dispatched => (DeadlineState)Math.Max(
+                (int)Classify(ticket.SignForDueUtc, nowUtc, remindBeforeSignFor),
+                (int)Classify(ticket.HandlingDueUtc, nowUtc, remindBeforeHandling)),
+            TicketStatus.InHandling => Classify(ticket.HandlingDueUtc, nowUtc, remindBeforeHandling),
+            _ => DeadlineState.None,
         };
-        return Classify(due, nowUtc, remindBefore);
     }
 
     public static DeadlineState Classify(DateTime? dueUtc, DateTime nowUtc, TimeSpan remindBefore) => dueUtc switch

@@ -68,8 +68,8 @@ public class DeadlineTests
         Assert.Same(DeadlinePolicy.PetitionRule, policy.RuleFor(TicketType.Petition, "heating", Urgency.VeryUrgent));
         // "heat" is not a parent of "heating.fee": prefixes match whole segments only.
         var custom = new DeadlinePolicy([
-            new(null, null, null, DeadlineSpan.Hours(24), DeadlineSpan.WorkingDays(5), TimeSpan.FromHours(1)),
-            new(null, "heat", null, DeadlineSpan.Hours(1), DeadlineSpan.Hours(2), TimeSpan.FromHours(1)),
+            new(null, null, null, DeadlineSpan.Hours(24), DeadlineSpan.WorkingDays(5), TimeSpan.FromHours(1), TimeSpan.FromHours(1)),
+            new(null, "heat", null, DeadlineSpan.Hours(1), DeadlineSpan.Hours(2), TimeSpan.FromHours(1), TimeSpan.FromHours(1)),
         ]);
         Assert.Equal(DeadlineSpan.WorkingDays(5), custom.RuleFor(TicketType.Help, "heating.fee", Urgency.Normal).Handling);
     }
@@ -78,10 +78,10 @@ public class DeadlineTests
     public void A_policy_without_a_catch_all_or_with_ambiguous_rules_is_refused()
     {
         Assert.Throws<ArgumentException>(() => new DeadlinePolicy([
-            new(TicketType.Help, null, null, DeadlineSpan.Hours(1), DeadlineSpan.Hours(2), TimeSpan.Zero),
+            new(TicketType.Help, null, null, DeadlineSpan.Hours(1), DeadlineSpan.Hours(2), TimeSpan.Zero, TimeSpan.Zero),
         ]));
-        var any = new DeadlineRule(null, null, null, DeadlineSpan.Hours(1), DeadlineSpan.Hours(2), TimeSpan.Zero);
-        Assert.Throws<ArgumentException>(() => new DeadlinePolicy([any, any with { RemindBefore = TimeSpan.FromHours(1) }]));
+        var any = new DeadlineRule(null, null, null, DeadlineSpan.Hours(1), DeadlineSpan.Hours(2), TimeSpan.Zero, TimeSpan.Zero);
+        Assert.Throws<ArgumentException>(() => new DeadlinePolicy([any, any with { RemindBeforeHandling = TimeSpan.FromHours(1) }]));
     }
 
     [Fact]
@@ -132,5 +132,28 @@ public class DeadlineTests
         var ticket = Ticket();
         var result = ticket.Dispatch(Operator(), T0, Department(), new TicketDeadlines(T0.AddHours(-1), T0.AddDays(1)));
         Assert.Equal(RefusalCode.InvalidArgument, result.Code);
+    }
+
+    [Fact]
+    public void The_policy_reminds_heating_tickets_earlier_than_the_default()
+    {
+        var opened = Shanghai(2026, 3, 2, 9);
+        var heating = Ticket(opened);
+        var noise = Ticket(opened, category: "noise.construction", text: "夜间施工噪音扰民");
+        var now = opened.AddMinutes(1);
+        Ok(heating.Dispatch(Operator(), now, Department(), DeadlinePolicy.Default.ComputeFor(heating, now, Calendar)));
+        Ok(noise.Dispatch(Operator(), now, Department(), DeadlinePolicy.Default.ComputeFor(noise, now, Calendar)));
+
+        // Heating: sign within 2 hours, reminded 30 minutes before; noise: 24 hours, reminded 4 hours before.
+        Assert.Equal(DeadlineState.OnTrack, DeadlinePolicy.Default.StateOf(heating, opened.AddMinutes(60)));
+        Assert.Equal(DeadlineState.DueSoon, DeadlinePolicy.Default.StateOf(heating, opened.AddMinutes(100)));
+        Assert.Equal(DeadlineState.Overdue, DeadlinePolicy.Default.StateOf(heating, opened.AddHours(3)));
+        Assert.Equal(DeadlineState.OnTrack, DeadlinePolicy.Default.StateOf(noise, opened.AddHours(3)));
+        Assert.Equal(DeadlineState.DueSoon, DeadlinePolicy.Default.StateOf(noise, opened.AddHours(21)));
+
+        // Signed for: only the handling deadline runs (heating: end of the next working day, reminded 6 hours before).
+        Ok(heating.SignFor(Staff(new UnitRef(heating.CurrentUnitId!.Value, UnitKind.Department, "市住建局")), opened.AddHours(1)));
+        Assert.Equal(DeadlineState.OnTrack, DeadlinePolicy.Default.StateOf(heating, Shanghai(2026, 3, 3, 17)));
+        Assert.Equal(DeadlineState.DueSoon, DeadlinePolicy.Default.StateOf(heating, Shanghai(2026, 3, 3, 19)));
     }
 }
