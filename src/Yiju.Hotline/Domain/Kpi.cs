@@ -145,6 +145,19 @@ public sealed record UnitScore(
 
 public sealed record CallCounts(YearMonth Month, int Incoming, int Answered);
 
+/// <summary>One month of the headline rates, for trend charts.</summary>
+public sealed record MonthlyRates(YearMonth Month, int Tickets, Rate Response, Rate Resolution, Rate Satisfaction, Rate OnTimeClosing);
+
+/// <summary>
+/// The programme's petition targets (Harbin's 和谐家园 action: "到2026年，信访事项时限内办结率达到100%",
+/// and the satisfaction target of at least 70%), checked on petition tickets only.
+/// </summary>
+public sealed record PetitionTargetCheck(Rate OnTime, Rate Satisfaction, bool OnTimeMet, bool SatisfactionMet)
+{
+    public const double OnTimeTarget = 1.0;
+    public const double SatisfactionTarget = 0.70;
+}
+
 /// <summary>The hotline's rates as pure functions over ticket snapshots and "now".</summary>
 public static class Kpis
 {
@@ -275,6 +288,43 @@ public static class Kpis
 
         ranked.AddRange(scored.Except(rankable).OrderBy(s => s.UnitId));
         return ranked;
+    }
+
+    /// <summary>The rates for each month from <paramref name="first"/> to <paramref name="last"/> (tickets by month of first dispatch); months without tickets are included with empty rates.</summary>
+    public static IReadOnlyList<MonthlyRates> Trend(IEnumerable<TicketSnapshot> tickets, YearMonth first, YearMonth last, DateTime nowUtc, double basicallySatisfiedCredit = 1.0)
+    {
+        ArgumentNullException.ThrowIfNull(tickets);
+        var byMonth = tickets
+            .Where(t => t.FirstDispatchedAtUtc is not null && t.Status != TicketStatus.Merged)
+            .GroupBy(t => YearMonth.Of(t.FirstDispatchedAtUtc!.Value))
+            .ToDictionary(g => g.Key, g => g.ToList());
+        var result = new List<MonthlyRates>();
+        for (var month = first; month.CompareTo(last) <= 0; month = month.Next())
+        {
+            var list = byMonth.GetValueOrDefault(month) ?? [];
+            result.Add(new MonthlyRates(month, list.Count,
+                Compute(KpiKind.Response, list, nowUtc),
+                Compute(KpiKind.Resolution, list, nowUtc),
+                Compute(KpiKind.Satisfaction, list, nowUtc, basicallySatisfiedCredit),
+                Compute(KpiKind.OnTimeClosing, list, nowUtc)));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Petition figures against the programme's targets. On time here means closed by the (possibly
+    /// extended, at most 30 days) statutory handling deadline; a target with nothing to count is not met.
+    /// </summary>
+    public static PetitionTargetCheck PetitionTargets(IEnumerable<TicketSnapshot> tickets, DateTime nowUtc, double basicallySatisfiedCredit = 1.0)
+    {
+        ArgumentNullException.ThrowIfNull(tickets);
+        var petitions = tickets.Where(t => t.Type == TicketType.Petition).ToList();
+        var onTime = Compute(KpiKind.OnTimeClosing, petitions, nowUtc);
+        var satisfaction = Compute(KpiKind.Satisfaction, petitions, nowUtc, basicallySatisfiedCredit);
+        return new PetitionTargetCheck(onTime, satisfaction,
+            onTime.Value >= PetitionTargetCheck.OnTimeTarget,
+            satisfaction.Value >= PetitionTargetCheck.SatisfactionTarget);
     }
 
     /// <summary>Groups by the unit holding the ticket, for one level (departments, districts or streets as receiving units).</summary>

@@ -171,4 +171,31 @@ public class KpiTests
         tickets.Add(Snap(street: street, accepted: March));
         Assert.Single(HotspotDetector.Detect(tickets, new YearMonth(2026, 3)));
     }
+
+    [Fact]
+    public void Trend_lists_every_month_including_empty_ones()
+    {
+        var trend = Kpis.Trend([Snap(), Snap(resolved: false), Snap(dispatched: March.AddMonths(-2))], new YearMonth(2026, 1), new YearMonth(2026, 4), Now);
+        Assert.Equal(["2026-01", "2026-02", "2026-03", "2026-04"], trend.Select(t => t.Month.ToString()));
+        Assert.Equal([1, 0, 2, 0], trend.Select(t => t.Tickets));
+        Assert.Equal(new Rate(1, 2), trend[2].Resolution);
+        Assert.Null(trend[1].Response.Value);
+    }
+
+    [Fact]
+    public void Petition_targets_need_every_petition_on_time_and_seventy_percent_satisfied()
+    {
+        static TicketSnapshot Petition(double repliedAfterDays, Satisfaction satisfaction) =>
+            Snap(repliedAfterDays: repliedAfterDays, satisfaction: satisfaction) with { Type = TicketType.Petition };
+
+        var met = Kpis.PetitionTargets([Petition(3, Satisfaction.Satisfied), Petition(4, Satisfaction.BasicallySatisfied), Petition(1, Satisfaction.Dissatisfied), Snap(repliedAfterDays: 9)], Now);
+        Assert.True(met.OnTimeMet);
+        Assert.Equal(new Rate(2, 3), met.Satisfaction);
+        Assert.False(met.SatisfactionMet);
+
+        var late = Kpis.PetitionTargets([Petition(3, Satisfaction.Satisfied), Petition(6, Satisfaction.Satisfied)], Now);
+        Assert.False(late.OnTimeMet);
+        Assert.True(late.SatisfactionMet);
+        Assert.False(Kpis.PetitionTargets([], Now).OnTimeMet);
+    }
 }
