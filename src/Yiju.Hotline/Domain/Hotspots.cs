@@ -18,7 +18,7 @@ public sealed record HotspotOptions
     public UnitKind AreaLevel { get; init; } = UnitKind.Street;
 }
 
-public sealed record Hotspot(string CategoryCode, Guid AreaId, int Count, double BaselineMean, double BaselineSd, double Threshold);
+public sealed record Hotspot(string CategoryCode, long AreaId, int Count, double BaselineMean, double BaselineSd, double Threshold);
 
 /// <summary>
 /// Category × area spikes: this month's count against the mean and standard deviation of the
@@ -34,7 +34,7 @@ public static class HotspotDetector
         options ??= new HotspotOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BaselineMonths, 1);
         var first = month.AddMonths(-options.BaselineMonths);
-        var counts = new Dictionary<(string Category, Guid Area), int[]>();
+        var counts = new Dictionary<(string Category, long Area), int[]>();
         foreach (var t in tickets)
         {
             if (t.Status == TicketStatus.Merged)

@@ -133,7 +133,7 @@ public sealed class KpiWeightHistory
 }
 
 public sealed record UnitScore(
-    Guid UnitId,
+    long UnitId,
     int Tickets,
     Rate Response,
     Rate Resolution,
@@ -252,7 +252,7 @@ public static class Kpis
     /// Ties share a rank (1, 1, 3); groups with fewer than <paramref name="minTickets"/> tickets are listed unranked (rank 0).
     /// </summary>
     public static IReadOnlyList<UnitScore> RankMonth(
-        IEnumerable<TicketSnapshot> tickets, YearMonth month, Func<TicketSnapshot, Guid?> groupOf,
+        IEnumerable<TicketSnapshot> tickets, YearMonth month, Func<TicketSnapshot, long?> groupOf,
         KpiWeightHistory weights, DateTime nowUtc, int minTickets = 1)
     {
         ArgumentNullException.ThrowIfNull(tickets);
@@ -328,12 +328,12 @@ public static class Kpis
     }
 
     /// <summary>Groups by the unit holding the ticket, for one level (departments, districts or streets as receiving units).</summary>
-    public static Func<TicketSnapshot, Guid?> ByUnit(UnitKind kind) => t => t.UnitKind == kind ? t.UnitId : null;
+    public static Func<TicketSnapshot, long?> ByUnit(UnitKind kind) => t => t.UnitKind == kind ? t.UnitId : null;
 
     /// <summary>Groups by the district where the problem is, whoever handles it (territorial ranking).</summary>
-    public static Func<TicketSnapshot, Guid?> ByDistrict => t => t.DistrictId;
+    public static Func<TicketSnapshot, long?> ByDistrict => t => t.DistrictId;
 
-    public static Func<TicketSnapshot, Guid?> ByStreet => t => t.StreetId;
+    public static Func<TicketSnapshot, long?> ByStreet => t => t.StreetId;
 
     private static double? DeadlineOutcome(DateTime? due, DateTime? done, DateTime nowUtc) => (due, done) switch
     {

@@ -199,11 +199,11 @@ public sealed class RoutingSuggester
 }
 
 /// <summary>Where a category's tickets go: the department, or directly the district or street of the problem when the category says so and the place is known.</summary>
-public sealed record SuggestedUnit(UnitKind Kind, string DepartmentName, Guid? DistrictId, Guid? StreetId);
+public sealed record SuggestedUnit(UnitKind Kind, string DepartmentName, long? DistrictId, long? StreetId);
 
 public static class UnitRouting
 {
-    public static SuggestedUnit For(Category category, Guid? districtId, Guid? streetId)
+    public static SuggestedUnit For(Category category, long? districtId, long? streetId)
     {
         ArgumentNullException.ThrowIfNull(category);
         return category.RouteLevel switch

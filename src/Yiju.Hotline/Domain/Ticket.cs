@@ -35,13 +35,13 @@ public sealed class Ticket
     public double? Latitude { get; private set; }
     public double? Longitude { get; private set; }
     public GeoPoint? Location => Latitude is { } lat && Longitude is { } lon ? new GeoPoint(lat, lon) : null;
-    public Guid? DistrictId { get; private set; }
-    public Guid? StreetId { get; private set; }
+    public long? DistrictId { get; private set; }
+    public long? StreetId { get; private set; }
 
     public TicketStatus Status { get; private set; }
     public LifecycleCategory Lifecycle => StatusLabels.CategoryOf(Status);
 
-    public Guid? CurrentUnitId { get; private set; }
+    public long? CurrentUnitId { get; private set; }
     public UnitKind? CurrentUnitKind { get; private set; }
     public string? CurrentUnitName { get; private set; }
 
@@ -167,7 +167,7 @@ public sealed class Ticket
     public TransitionResult Forward(Actor actor, DateTime nowUtc, UnitRef street, DateTime signForDueUtc, string? note = null)
     {
         if (Refuse(TicketAction.Forward, actor, out var refusal)) return refusal;
-        if (street.Kind != UnitKind.Street || street.Id == Guid.Empty) return Invalid("只能下派到街道、乡镇 (a district forwards to a street or township).");
+        if (street.Kind != UnitKind.Street || street.Id <= 0) return Invalid("只能下派到街道、乡镇 (a district forwards to a street or township).");
         var handlingDue = HandlingDueUtc!.Value;
         if (BadDeadlines(nowUtc, new TicketDeadlines(signForDueUtc, handlingDue), out refusal)) return refusal;
         var previous = CurrentUnitId;
@@ -433,7 +433,7 @@ public sealed class Ticket
     private static bool BadUnit(UnitRef unit, out TransitionResult refusal)
     {
         refusal = null!;
-        if (unit.Id != Guid.Empty && unit.Kind != UnitKind.Centre && Enum.IsDefined(unit.Kind))
+        if (unit.Id > 0 && unit.Kind != UnitKind.Centre && Enum.IsDefined(unit.Kind))
         {
             return false;
         }
@@ -456,7 +456,7 @@ public sealed class Ticket
 
     private static TransitionResult Invalid(string reason) => TransitionResult.Refused(RefusalCode.InvalidArgument, reason);
 
-    private TransitionResult Move(TicketAction action, Actor actor, DateTime nowUtc, TicketStatus to, string? note = null, Guid? previousUnit = null, bool reassigned = false)
+    private TransitionResult Move(TicketAction action, Actor actor, DateTime nowUtc, TicketStatus to, string? note = null, long? previousUnit = null, bool reassigned = false)
     {
         var from = Status;
         Status = to;
@@ -464,7 +464,7 @@ public sealed class Ticket
         return TransitionResult.Ok(Record(action, actor, Utc(nowUtc), from, to, fromUnit, CurrentUnitId, note));
     }
 
-    private TicketEvent Record(TicketAction action, Actor actor, DateTime atUtc, TicketStatus from, TicketStatus to, Guid? fromUnit, Guid? toUnit, string? note)
+    private TicketEvent Record(TicketAction action, Actor actor, DateTime atUtc, TicketStatus from, TicketStatus to, long? fromUnit, long? toUnit, string? note)
     {
         Version++;
         var entry = new TicketEvent(Id, Version, atUtc, action, actor, from, to, fromUnit, toUnit, note);

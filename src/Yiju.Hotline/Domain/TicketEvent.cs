@@ -12,14 +12,14 @@ public sealed class TicketEvent
     public int Sequence { get; private set; }
     public DateTime AtUtc { get; private set; }
     public TicketAction Action { get; private set; }
-    public Guid ActorUserId { get; private set; }
+    public long? ActorPersonId { get; private set; }
     public string ActorName { get; private set; } = string.Empty;
     public HotlineRole ActorRole { get; private set; }
-    public Guid? ActorUnitId { get; private set; }
+    public long? ActorUnitId { get; private set; }
     public TicketStatus FromStatus { get; private set; }
     public TicketStatus ToStatus { get; private set; }
-    public Guid? FromUnitId { get; private set; }
-    public Guid? ToUnitId { get; private set; }
+    public long? FromUnitId { get; private set; }
+    public long? ToUnitId { get; private set; }
     public string? Note { get; private set; }
 
     private TicketEvent()
@@ -27,13 +27,13 @@ public sealed class TicketEvent
     }
 
     internal TicketEvent(Guid ticketId, int sequence, DateTime atUtc, TicketAction action, Actor actor,
-        TicketStatus from, TicketStatus to, Guid? fromUnit, Guid? toUnit, string? note)
+        TicketStatus from, TicketStatus to, long? fromUnit, long? toUnit, string? note)
     {
         TicketId = ticketId;
         Sequence = sequence;
         AtUtc = atUtc;
         Action = action;
-        ActorUserId = actor.UserId;
+        ActorPersonId = actor.PersonId;
         ActorName = actor.Name;
         ActorRole = actor.Role;
         ActorUnitId = actor.UnitId;

@@ -14,8 +14,8 @@ public sealed record TicketIntake(
     string? CallerPhone = null,
     string? Address = null,
     GeoPoint? Location = null,
-    Guid? DistrictId = null,
-    Guid? StreetId = null)
+    long? DistrictId = null,
+    long? StreetId = null)
 {
     public const int MaxTextLength = 4000;
     public const int MaxTitleLength = 200;
@@ -77,4 +77,5 @@ public sealed record TicketIntake(
 public readonly record struct TicketDeadlines(DateTime SignForDueUtc, DateTime HandlingDueUtc);
 
 /// <summary>Where a ticket is sent.</summary>
-public readonly record struct UnitRef(Guid Id, UnitKind Kind, string Name);
+/// <remarks>For a department <see cref="Id"/> is Organisation's department id; for a district or street, its unit id.</remarks>
+public readonly record struct UnitRef(long Id, UnitKind Kind, string Name);

@@ -29,11 +29,11 @@ public class DuplicateAndTaxonomyTests
     [Fact]
     public void Closed_tickets_are_not_merge_targets_and_unlocated_ones_need_the_same_street()
     {
-        var street = Guid.NewGuid();
+        var street = NewId();
         var closed = Ticket(T0, text: "暖气不热，室温十二度");
         Ok(closed.ResolveAtIntake(Operator(), T0, "已告知"));
         var sameStreet = Ticket(T0, text: "暖气不热，室温只有十二度", streetId: street);
-        var otherStreet = Ticket(T0, text: "暖气不热，室温只有十二度", streetId: Guid.NewGuid());
+        var otherStreet = Ticket(T0, text: "暖气不热，室温只有十二度", streetId: NewId());
         var incoming = Ticket(T0.AddHours(3), text: "暖气不热，室温十二度", streetId: street);
         Assert.Equal([sameStreet.Id], DuplicateDetector.FindCandidates(incoming, [closed, sameStreet, otherStreet]).Select(s => s.TicketId));
     }
@@ -90,8 +90,8 @@ public class DuplicateAndTaxonomyTests
     public void Categories_route_to_the_street_or_district_when_the_place_is_known()
     {
         var taxonomy = CategoryTaxonomy.LoadSeed();
-        var district = Guid.NewGuid();
-        var street = Guid.NewGuid();
+        var district = NewId();
+        var street = NewId();
         Assert.Equal(UnitKind.Street, UnitRouting.For(taxonomy.Find("snow-ice.roofs")!, district, street).Kind);
         Assert.Equal(UnitKind.District, UnitRouting.For(taxonomy.Find("snow-ice.roofs")!, district, null).Kind);
         Assert.Equal(UnitKind.Department, UnitRouting.For(taxonomy.Find("snow-ice.roofs")!, null, null).Kind);

@@ -8,9 +8,9 @@ public class KpiTests
     private static readonly DateTime Now = new(2026, 4, 15, 0, 0, 0, DateTimeKind.Utc);
 
     private static TicketSnapshot Snap(
-        Guid? unit = null, DateTime? dispatched = null, double signHours = 1, double? signedAfterHours = 0.5,
+        long? unit = null, DateTime? dispatched = null, double signHours = 1, double? signedAfterHours = 0.5,
         double? repliedAfterDays = 2, bool? resolved = true, Satisfaction? satisfaction = Satisfaction.Satisfied,
-        TicketStatus status = TicketStatus.Closed, Guid? district = null, Guid? street = null, string category = "heating.outage", DateTime? accepted = null)
+        TicketStatus status = TicketStatus.Closed, long? district = null, long? street = null, string category = "heating.outage", DateTime? accepted = null)
     {
         var d = dispatched ?? March;
         return new TicketSnapshot(Guid.NewGuid(), TicketType.Complaint, category, Urgency.Normal, status, unit, UnitKind.Department,
@@ -97,9 +97,9 @@ public class KpiTests
     [Fact]
     public void Monthly_ranking_orders_units_by_composite_and_names_the_weights()
     {
-        var good = Guid.NewGuid();
-        var poor = Guid.NewGuid();
-        var alsoGood = Guid.NewGuid();
+        var good = Build.NewId();
+        var poor = Build.NewId();
+        var alsoGood = Build.NewId();
         List<TicketSnapshot> tickets =
         [
             Snap(good), Snap(good),
@@ -120,7 +120,7 @@ public class KpiTests
     [Fact]
     public void A_ticket_dispatched_at_half_past_midnight_Shanghai_on_1_April_belongs_to_April()
     {
-        var unit = Guid.NewGuid();
+        var unit = Build.NewId();
         var april1 = new DateTime(2026, 3, 31, 16, 30, 0, DateTimeKind.Utc);
         var ranking = Kpis.RankMonth([Snap(unit, dispatched: april1)], new YearMonth(2026, 3), Kpis.ByUnit(UnitKind.Department), new KpiWeightHistory([KpiWeights.Default]), Now);
         Assert.Empty(ranking);
@@ -130,8 +130,8 @@ public class KpiTests
     [Fact]
     public void Small_groups_are_listed_but_not_ranked()
     {
-        var big = Guid.NewGuid();
-        var small = Guid.NewGuid();
+        var big = Build.NewId();
+        var small = Build.NewId();
         var ranking = Kpis.RankMonth([Snap(district: big), Snap(district: big), Snap(district: small)], new YearMonth(2026, 3),
             Kpis.ByDistrict, new KpiWeightHistory([KpiWeights.Default]), Now, minTickets: 2);
         Assert.Equal((big, 1), (ranking[0].UnitId, ranking[0].Rank));
@@ -141,8 +141,8 @@ public class KpiTests
     [Fact]
     public void A_spike_over_the_usual_level_is_a_hotspot_and_a_steady_area_is_not()
     {
-        var spiking = Guid.NewGuid();
-        var steady = Guid.NewGuid();
+        var spiking = Build.NewId();
+        var steady = Build.NewId();
         var tickets = new List<TicketSnapshot>();
         var month = new YearMonth(2026, 3);
         for (var back = 1; back <= 6; back++)
@@ -165,7 +165,7 @@ public class KpiTests
     [Fact]
     public void A_few_tickets_in_a_quiet_area_are_not_a_hotspot()
     {
-        var street = Guid.NewGuid();
+        var street = Build.NewId();
         var tickets = Enumerable.Range(0, 4).Select(_ => Snap(street: street, accepted: March)).ToList();
         Assert.Empty(HotspotDetector.Detect(tickets, new YearMonth(2026, 3)));
         tickets.Add(Snap(street: street, accepted: March));

@@ -35,7 +35,7 @@ public class TicketWorkflowTests
         Assert.Equal(ticket.Timeline.Count, ticket.Version);
         Assert.Equal(Enumerable.Range(1, 7), ticket.Timeline.Select(e => e.Sequence));
         var signed = ticket.Timeline[2];
-        Assert.Equal((TicketStatus.Dispatched, TicketStatus.InHandling, staff.UserId), (signed.FromStatus, signed.ToStatus, signed.ActorUserId));
+        Assert.Equal((TicketStatus.Dispatched, TicketStatus.InHandling, staff.PersonId), (signed.FromStatus, signed.ToStatus, signed.ActorPersonId));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class TicketWorkflowTests
         Assert.Contains("本单位", other.Reason, StringComparison.Ordinal);
 
         // Right unit id but a street role: a district-level account cannot act for a department.
-        var wrongKind = ticket.SignFor(new Actor(Guid.NewGuid(), "x", HotlineRole.StreetStaff, unit.Id), T0.AddHours(1));
+        var wrongKind = ticket.SignFor(new Actor(NewId(), "x", HotlineRole.StreetStaff, unit.Id), T0.AddHours(1));
         Assert.Equal(RefusalCode.NotAssigneeUnit, wrongKind.Code);
 
         var operatorTry = ticket.SignFor(Operator(), T0.AddHours(1));
@@ -311,12 +311,12 @@ public class TicketWorkflowTests
     [Fact]
     public void A_district_forwards_to_a_street_which_then_holds_it_under_the_districts_deadline()
     {
-        var district = new UnitRef(Guid.NewGuid(), UnitKind.District, "道里区");
+        var district = new UnitRef(NewId(), UnitKind.District, "道里区");
         var street = Street("新阳路街道");
         var ticket = InHandling(district);
         var due = ticket.HandlingDueUtc;
         Assert.Equal(RefusalCode.InvalidArgument, ticket.Forward(Staff(district), T0.AddHours(2), Department(), T0.AddHours(6)).Code);
-        Assert.Equal(RefusalCode.NotAssigneeUnit, ticket.Forward(Staff(new UnitRef(Guid.NewGuid(), UnitKind.District, "南岗区")), T0.AddHours(2), street, T0.AddHours(6)).Code);
+        Assert.Equal(RefusalCode.NotAssigneeUnit, ticket.Forward(Staff(new UnitRef(NewId(), UnitKind.District, "南岗区")), T0.AddHours(2), street, T0.AddHours(6)).Code);
 
         Ok(ticket.Forward(Staff(district), T0.AddHours(2), street, T0.AddHours(6), "属新阳路街道辖区"));
         Assert.Equal((TicketStatus.Dispatched, street.Id, due), (ticket.Status, ticket.CurrentUnitId, ticket.HandlingDueUtc));
