@@ -77,7 +77,7 @@ public sealed record DeadlineRule(
 /// <summary>
 /// Deadlines per type, category and urgency. <see cref="Default"/> is a starting point modelled
 /// on common 12345 practice (sign for within hours, handle within working days) plus the statutory
-/// petition limits; cities edit it. See docs/modules/hotline-routing.md for the sources.
+/// petition limits; cities edit it. See docs/modules/hotline.md for the sources.
 /// </summary>
 public sealed class DeadlinePolicy
 {
