@@ -21,7 +21,6 @@ builder.Services.AddYijuData(database);
 builder.Services.AddOrganisation();
 builder.Services.AddYijuSecurity(builder.Configuration);
 builder.Services.AddLocalization();
-builder.Services.AddRouting(o => o.LowercaseUrls = true);
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AllowAnonymousToPage("/Index");
