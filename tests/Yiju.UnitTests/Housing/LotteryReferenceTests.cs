@@ -39,6 +39,19 @@ public sealed class LotteryReferenceTests : IDisposable
         new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
 
     [Fact]
+    public void Test_vector_in_the_documentation_reproduces()
+    {
+        // The vector printed in docs/modules/housing-lottery.md; the Python reference verifier accepts the same files.
+        var pub = Publication();
+        Assert.Equal("27199987bb1d70399fca532433a5db81454d353182c6ce48d35b6de65347cc91", Convert.ToHexStringLower(pub.EntrantsSha256));
+        Assert.Equal("ee5ee91fe94aa086510ce31a7b11862bb7a0490f2b0104ffafd30db4664e94d2", Convert.ToHexStringLower(pub.RulesSha256));
+        Assert.Equal("9655810e398794783a690f0a3a80a51170074fe7d2e15de2ca3686e001f8c2e7", pub.CommitmentFileSha256Hex);
+        var outcome = pub.Draw(Secret, "03 07 12 19 25 31 09", new DateTime(2026, 1, 8, 0, 0, 0, DateTimeKind.Utc));
+        Assert.Equal("cdabdd8b43309463a226fb25ba57818489da0262c8cf0ef410b21b4759de109f", Convert.ToHexStringLower(outcome.Seed));
+        Assert.Equal("rank,entrant_id,tier,flat_id\n1,E02,1,F2\n2,E04,1,F1\n3,E05,2,F3\n4,E06,2,\n5,E01,2,\n6,E03,2,F4\n", Encoding.UTF8.GetString(outcome.ResultCsv));
+    }
+
+    [Fact]
     public void Hkdf_seed_matches_rfc_5869_computed_by_hand()
     {
         // RFC 5869 with a single expand block: PRK = HMAC(salt, ikm); OKM = HMAC(PRK, info ‖ 0x01).
