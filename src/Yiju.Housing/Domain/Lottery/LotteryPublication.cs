@@ -322,13 +322,13 @@ public sealed class LotteryPublication
 
     internal static LotteryEntrant[] ParseEntrants(byte[] bytes)
     {
-        var rows = ParseCsv(bytes, LotteryFiles.Entrants, EntrantsHeader, 3);
+        var rows = ParseCsv(bytes, LotteryFiles.Entrants, EntrantsHeader, 3, (1, 1_000_000), (1, 99));
         var result = new LotteryEntrant[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
-            var (line, cells) = rows[i];
-            result[i] = new LotteryEntrant(cells[0], ParseInt(cells[1], LotteryFiles.Entrants, line, 1, 1_000_000), ParseInt(cells[2], LotteryFiles.Entrants, line, 1, 99));
-            if (i > 0 && string.CompareOrdinal(result[i - 1].EntrantId, result[i].EntrantId) >= 0)
+            var (line, id, tier, size) = rows[i];
+            result[i] = new LotteryEntrant(id, tier, size);
+            if (i > 0 && string.CompareOrdinal(result[i - 1].EntrantId, id) >= 0)
             {
                 throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{LotteryFiles.Entrants} line {line}: ids must be unique and in ascending ordinal order."));
             }
@@ -338,13 +338,13 @@ public sealed class LotteryPublication
 
     internal static LotteryFlat[] ParseFlats(byte[] bytes)
     {
-        var rows = ParseCsv(bytes, LotteryFiles.Flats, FlatsHeader, 2);
+        var rows = ParseCsv(bytes, LotteryFiles.Flats, FlatsHeader, 2, (0, 20), (0, 0));
         var result = new LotteryFlat[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
-            var (line, cells) = rows[i];
-            result[i] = new LotteryFlat(cells[0], ParseInt(cells[1], LotteryFiles.Flats, line, 0, 20));
-            if (i > 0 && string.CompareOrdinal(result[i - 1].FlatId, result[i].FlatId) >= 0)
+            var (line, id, rooms, _) = rows[i];
+            result[i] = new LotteryFlat(id, rooms);
+            if (i > 0 && string.CompareOrdinal(result[i - 1].FlatId, id) >= 0)
             {
                 throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{LotteryFiles.Flats} line {line}: ids must be unique and in ascending ordinal order."));
             }
@@ -352,8 +352,12 @@ public sealed class LotteryPublication
         return result;
     }
 
-    /// <summary>Parses result.csv as published, without judging it; the verifier compares it with its own.</summary>
-    internal static List<(int Line, string[] Cells)> ParseCsv(byte[] bytes, string file, string header, int columns)
+    /// <summary>
+    /// Strict reader for the published CSVs: an id column then one or two canonical integers. Anything a
+    /// re-implementation could read differently (BOM, CR, quoting, spaces, leading zeros) is refused.
+    /// </summary>
+    internal static List<(int Line, string Id, int First, int Second)> ParseCsv(byte[] bytes, string file, string header, int columns,
+        (int Min, int Max) first, (int Min, int Max) second)
     {
         string text;
         try
@@ -376,37 +380,53 @@ public sealed class LotteryPublication
         {
             throw new FormatException($"{file}: the last line must end with LF.");
         }
-        var lines = text.Split('\n');
-        if (!string.Equals(lines[0], header, StringComparison.Ordinal))
+        var rest = text.AsSpan();
+        var nl = rest.IndexOf('\n');
+        if (!rest[..nl].SequenceEqual(header))
         {
             throw new FormatException($"{file}: the header must be \"{header}\".");
         }
-        var rows = new List<(int, string[])>(lines.Length);
-        for (var i = 1; i < lines.Length - 1; i++)
+        rest = rest[(nl + 1)..];
+        var rows = new List<(int, string, int, int)>(bytes.Length / 16);
+        var line = 1;
+        while (!rest.IsEmpty)
         {
-            var cells = lines[i].Split(',');
-            var line = i + 1;
-            if (cells.Length != columns)
+            line++;
+            nl = rest.IndexOf('\n');
+            var row = rest[..nl];
+            rest = rest[(nl + 1)..];
+            var c1 = row.IndexOf(',');
+            var afterId = c1 < 0 ? [] : row[(c1 + 1)..];
+            var c2 = afterId.IndexOf(',');
+            var fields = c1 < 0 ? 1 : c2 < 0 ? 2 : 3 + afterId[(c2 + 1)..].Count(',');
+            if (fields != columns)
             {
                 throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{file} line {line}: expected {columns} fields."));
             }
-            if (!IsValidId(cells[0]))
+            var id = row[..c1];
+            if (!IsValidId(id))
             {
-                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{file} line {line}: invalid id \"{cells[0]}\"."));
+                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{file} line {line}: invalid id \"{id}\"."));
             }
-            rows.Add((line, cells));
+            var a = ParseInt(columns == 2 ? afterId : afterId[..c2], file, line, first.Min, first.Max);
+            var b = columns == 2 ? 0 : ParseInt(afterId[(c2 + 1)..], file, line, second.Min, second.Max);
+            rows.Add((line, id.ToString(), a, b));
         }
         return rows;
     }
 
-    internal static int ParseInt(string s, string file, int line, int min, int max)
+    internal static int ParseInt(ReadOnlySpan<char> s, string file, int line, int min, int max)
     {
         // Canonical decimal only: no sign, no leading zeros, so each number has exactly one spelling.
-        if (s.Length is 0 or > 9 || s.Any(c => !char.IsAsciiDigit(c)) || (s.Length > 1 && s[0] == '0'))
+        if (s.Length is 0 or > 9 || s.ContainsAnyExceptInRange('0', '9') || (s.Length > 1 && s[0] == '0'))
         {
             throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{file} line {line}: \"{s}\" is not a canonical integer."));
         }
-        var v = int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
+        var v = 0;
+        foreach (var c in s)
+        {
+            v = (v * 10) + (c - '0');
+        }
         if (v < min || v > max)
         {
             throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{file} line {line}: {v} is outside [{min}, {max}]."));
