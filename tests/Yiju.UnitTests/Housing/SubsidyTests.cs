@@ -114,3 +114,27 @@ public class SubsidyTests
         Assert.Equal("2,B202611,\"张,三\",\"230102198503121232\",哈尔滨银行,\"6217000011112222333\",123.45,2026-11", lines[2]);
     }
 }
+
+public class SubsidyWorkbookTests
+{
+    [Fact]
+    public void Xlsx_has_the_header_and_one_row_per_payment_with_numbers_kept_as_text()
+    {
+        var now = new DateTime(2026, 11, 23, 2, 0, 0, DateTimeKind.Utc);
+        var account = SubsidyAccount.Open(Guid.NewGuid(), Guid.NewGuid(), "230102", "张三明", "230102198503121232", "哈尔滨银行", "6217000011112222333", 630_00, new DateOnly(2026, 11, 1), now);
+        var rows = SubsidyPayments.BuildRun([account], new DateOnly(2026, 11, 1), "B202611", now);
+        using var ms = new MemoryStream();
+        Yiju.Housing.Export.SubsidyPaymentWorkbook.Write(rows, ms);
+
+        ms.Position = 0;
+        using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(ms, false);
+        var sheet = doc.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        var cells = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue!.Text).ToList())
+            .ToList();
+        Assert.Equal(2, cells.Count);
+        Assert.Equal(SubsidyPayments.CsvHeader.Split(','), cells[0]);
+        Assert.Equal(["1", "B202611", "张三明", "230102198503121232", "哈尔滨银行", "6217000011112222333", "630.00", "2026-11"], cells[1]);
+        Assert.Equal("F2", sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(13).CellReference!.Value);
+    }
+}
