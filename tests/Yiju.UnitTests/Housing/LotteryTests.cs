@@ -263,6 +263,22 @@ public sealed class LotteryTests : IDisposable
     }
 
     [Fact]
+    public void A_hand_made_folder_with_an_empty_list_fails_verification()
+    {
+        WriteAndVerify();
+        // An empty but well-formed list whose hash is then "announced": verification must still refuse it.
+        var entrants = Path.Combine(_folder, LotteryFiles.Entrants);
+        File.WriteAllText(entrants, "entrant_id,tier,household_size\n");
+        var commitment = Path.Combine(_folder, LotteryFiles.Commitment);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(entrants)));
+        File.WriteAllText(commitment, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(commitment), "\"entrants_sha256\":\"[0-9a-f]+\"", $"\"entrants_sha256\":\"{hash}\""));
+        var report = LotteryVerifier.Verify(_folder);
+        Assert.True(report.Has(LotteryVerifier.NoEntrants));
+        Assert.False(report.Has(LotteryVerifier.EntrantsHashMismatch));
+        Assert.Equal("no_entrants", Assert.Throws<LotteryException>(() => LotteryFiles.Load(_folder)).Code);
+    }
+
+    [Fact]
     public void Bad_lists_are_refused_before_publication()
     {
         Assert.Equal("entrant_duplicate", Assert.Throws<LotteryException>(() => Publish([new("A", 1, 2), new("A", 2, 3)], Flats(1))).Code);

@@ -213,3 +213,27 @@ public class ProcedureTests
         return app;
     }
 }
+
+public class ProcedureCalendarTests
+{
+    /// <summary>A calendar that has no year loaded, as a fresh install in January might be.</summary>
+    private sealed class MissingCalendar : Yiju.Kernel.Calendar.IWorkingCalendar
+    {
+        public bool IsWorkingDay(DateOnly date) => throw new Yiju.Kernel.Calendar.CalendarMissingException(date.Year);
+        public DateOnly AddWorkingDays(DateOnly start, int workingDays) => throw new Yiju.Kernel.Calendar.CalendarMissingException(start.Year);
+        public int WorkingDaysBetween(DateOnly from, DateOnly to) => throw new Yiju.Kernel.Calendar.CalendarMissingException(from.Year);
+        public bool HasYear(int year) => false;
+    }
+
+    [Fact]
+    public void Missing_calendar_year_fails_loudly_and_changes_nothing()
+    {
+        var app = HousingTestData.Application();
+        app.Status = ApplicationStatus.InLottery;
+        var procedure = new ApplicationProcedure(new MissingCalendar());
+        var command = new ProcedureCommand(ProcedureAction.RecordDrawnFlat, FlatId: Guid.NewGuid(), Rank: 1, LotteryId: Guid.NewGuid());
+        Assert.Throws<Yiju.Kernel.Calendar.CalendarMissingException>(() =>
+            procedure.Apply(app, command, new Actor(Guid.NewGuid(), ActorRole.HousingBureau), HousingTestData.NowUtc));
+        Assert.Equal((ApplicationStatus.InLottery, (Guid?)null, (int?)null, 0, 0L), (app.Status, app.AllocatedFlatId, app.LotteryRank, app.Events.Count, app.Version));
+    }
+}

@@ -9,7 +9,7 @@ namespace Yiju.Housing.Domain.Applications;
 public sealed class ActiveApplicationIndex
 {
     private readonly Dictionary<string, List<(Guid ApplicationId, Guid HouseholdId, SchemeKind Scheme, string Number)>> _byIdNumber = new(StringComparer.Ordinal);
-    private readonly HashSet<(Guid HouseholdId, SchemeKind Scheme, Guid ApplicationId)> _byHousehold = [];
+    private readonly Dictionary<(Guid HouseholdId, SchemeKind Scheme), List<Guid>> _byHousehold = [];
 
     public void Add(HouseholdApplication application)
     {
@@ -18,7 +18,11 @@ public sealed class ActiveApplicationIndex
         {
             return;
         }
-        _byHousehold.Add((application.HouseholdId, application.Scheme, application.Id));
+        if (!_byHousehold.TryGetValue((application.HouseholdId, application.Scheme), out var ids))
+        {
+            _byHousehold[(application.HouseholdId, application.Scheme)] = ids = [];
+        }
+        ids.Add(application.Id);
         foreach (var m in application.Members)
         {
             var key = m.IdNumber.Trim().ToUpperInvariant();
@@ -34,7 +38,7 @@ public sealed class ActiveApplicationIndex
         _byIdNumber.TryGetValue(idNumber.Trim().ToUpperInvariant(), out var list) ? list : [];
 
     public bool HouseholdHasOther(Guid householdId, SchemeKind scheme, Guid exceptApplicationId) =>
-        _byHousehold.Any(h => h.HouseholdId == householdId && h.Scheme == scheme && h.ApplicationId != exceptApplicationId);
+        _byHousehold.TryGetValue((householdId, scheme), out var ids) && ids.Exists(id => id != exceptApplicationId);
 }
 
 /// <summary>Checks an application before it may be submitted. Every problem is reported, each with a code and a Chinese reason.</summary>

@@ -142,6 +142,14 @@ public sealed class LotteryPublication
         var entrants = ParseEntrants(entrantsCsv);
         var flats = ParseFlats(flatsCsv);
         var rules = ParseRules(rulesJson);
+        if (entrants.Length == 0)
+        {
+            throw new LotteryException("no_entrants", "没有参加摇号的家庭，不能摇号");
+        }
+        if (flats.Length == 0)
+        {
+            throw new LotteryException("no_flats", "没有可供摇号配租的房源，不能摇号");
+        }
         var c = ParseCanonicalObject(commitmentJson, LotteryFiles.Commitment);
         var published = DateTime.ParseExact(GetString(c, "published_at_utc"), "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture,
             DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);

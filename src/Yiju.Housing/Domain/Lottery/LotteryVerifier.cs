@@ -39,6 +39,8 @@ public static class LotteryVerifier
     public const string SecretCommitmentMismatch = "secret_commitment_mismatch";
     public const string SeedMismatch = "seed_mismatch";
     public const string ResultMismatch = "result_mismatch";
+    public const string NoEntrants = "no_entrants";
+    public const string NoFlats = "no_flats";
 
     public static LotteryVerificationReport Verify(string folder)
     {
@@ -111,6 +113,15 @@ public static class LotteryVerifier
             }
             findings.Add(new(Malformed, $"文件格式错误：{file} 缺少字段 \"{key}\""));
             return null;
+        }
+
+        if (entrants is { Length: 0 })
+        {
+            findings.Add(new(NoEntrants, "摇号名单中没有任何家庭，这不是一次有效的摇号"));
+        }
+        if (flats is { Length: 0 })
+        {
+            findings.Add(new(NoFlats, "房源清单中没有任何房源，这不是一次有效的摇号"));
         }
 
         var entrantsHash = entrantsBytes is null ? null : SHA256.HashData(entrantsBytes);

@@ -327,31 +327,35 @@ public sealed class ApplicationProcedure(IWorkingCalendar calendar, ProcedureDea
 
     private void ApplyEffects(HouseholdApplication app, ProcedureCommand command, DateOnly today)
     {
+        // Every calendar lookup happens before the first assignment: a missing calendar year throws
+        // CalendarMissingException and must leave the application exactly as it was.
+        DateOnly In(int workingDays) => calendar.AddWorkingDays(today, workingDays);
         switch (command.Action)
         {
             case ProcedureAction.Submit:
-                app.StepDueOn = calendar.AddWorkingDays(today, _deadlines.StreetReviewWorkingDays);
+            case ProcedureAction.DistrictReturn:
+                app.StepDueOn = In(_deadlines.StreetReviewWorkingDays);
+                if (command.Action == ProcedureAction.DistrictReturn)
+                {
+                    app.LastReason = command.Reason;
+                }
                 break;
             case ProcedureAction.StreetApprove:
-                app.StepDueOn = calendar.AddWorkingDays(today, _deadlines.DistrictReviewWorkingDays);
-                break;
-            case ProcedureAction.DistrictReturn:
-                app.StepDueOn = calendar.AddWorkingDays(today, _deadlines.StreetReviewWorkingDays);
-                app.LastReason = command.Reason;
+                app.StepDueOn = In(_deadlines.DistrictReviewWorkingDays);
                 break;
             case ProcedureAction.StreetReturn:
                 app.StepDueOn = null;
                 app.LastReason = command.Reason;
                 break;
             case ProcedureAction.OpenFirstNotice:
+                app.FirstNoticeEndsOn = In(_deadlines.FirstNoticeWorkingDays);
                 app.StepDueOn = null;
-                app.FirstNoticeEndsOn = calendar.AddWorkingDays(today, _deadlines.FirstNoticeWorkingDays);
                 break;
             case ProcedureAction.RecordDrawnFlat:
+                app.ResultNoticeEndsOn = In(_deadlines.ResultNoticeWorkingDays);
                 app.AllocatedFlatId = command.FlatId;
                 app.LotteryRank = command.Rank;
                 app.LotteryId = command.LotteryId;
-                app.ResultNoticeEndsOn = calendar.AddWorkingDays(today, _deadlines.ResultNoticeWorkingDays);
                 app.StepDueOn = null;
                 break;
             case ProcedureAction.RecordNotDrawn:
@@ -360,10 +364,10 @@ public sealed class ApplicationProcedure(IWorkingCalendar calendar, ProcedureDea
                 app.StepDueOn = null;
                 break;
             case ProcedureAction.CloseResultNotice:
-                app.StepDueOn = calendar.AddWorkingDays(today, _deadlines.ContractWorkingDays);
+                app.StepDueOn = In(_deadlines.ContractWorkingDays);
                 break;
             case ProcedureAction.SignContract:
-                app.StepDueOn = calendar.AddWorkingDays(today, _deadlines.MoveInWorkingDays);
+                app.StepDueOn = In(_deadlines.MoveInWorkingDays);
                 break;
             case ProcedureAction.MoveIn:
             case ProcedureAction.StartSubsidy:
