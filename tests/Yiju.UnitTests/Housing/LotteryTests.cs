@@ -147,6 +147,23 @@ public sealed class LotteryTests : IDisposable
     }
 
     [Fact]
+    public void Files_in_memory_verify_like_a_folder_and_the_report_reads_well()
+    {
+        WriteAndVerify();
+        var files = LotteryFiles.All.ToDictionary(n => n, n => File.ReadAllBytes(Path.Combine(_folder, n)), StringComparer.Ordinal);
+        var ok = LotteryVerifier.Verify(files);
+        Assert.True(ok.Passed);
+        Assert.Contains(ok.Describe(), l => l.StartsWith("验证通过 PASSED", StringComparison.Ordinal));
+
+        files[LotteryFiles.Result] = [.. files[LotteryFiles.Result], .. "extra\n"u8.ToArray()];
+        files.Remove(LotteryFiles.Draw);
+        var bad = LotteryVerifier.Verify(files);
+        var text = bad.Describe();
+        Assert.Contains(text, l => l.StartsWith("验证失败 FAILED", StringComparison.Ordinal));
+        Assert.Contains(text, l => l.Contains("[missing_file] 缺少文件 draw.json", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Tampered_entrant_list_is_detected()
     {
         WriteAndVerify();

@@ -459,6 +459,8 @@ public static class LotteryFiles
     public const string Draw = "draw.json";
     public const string Result = "result.csv";
 
+    public static IReadOnlyList<string> All { get; } = [Entrants, Flats, Rules, Commitment, Draw, Result];
+
     /// <summary>Writes the pre-draw files, and the draw files when <paramref name="outcome"/> is given.</summary>
     public static void Write(string folder, LotteryPublication publication, LotteryOutcome? outcome = null)
     {

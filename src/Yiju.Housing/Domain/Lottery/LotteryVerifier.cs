@@ -18,6 +18,30 @@ public sealed record LotteryVerificationReport(
     public bool Passed => Findings.Count == 0;
 
     public bool Has(string code) => Findings.Any(f => string.Equals(f.Code, code, StringComparison.Ordinal));
+
+    /// <summary>The report as lines of text, for the command line and the public page alike.</summary>
+    public IReadOnlyList<string> Describe()
+    {
+        var ci = System.Globalization.CultureInfo.InvariantCulture;
+        var lines = new List<string>
+        {
+            $"摇号 Lottery: {LotteryId ?? "?"}",
+            $"commitment.json SHA-256: {CommitmentFileSha256 ?? "?"}（请与摇号前公告中的值核对 / compare with the pre-draw notice）",
+            $"公开随机数来源 Public source: {PublicRandomSource ?? "?"}",
+            $"公开随机数 Public value: {PublicRandomValue ?? "?"}",
+            string.Create(ci, $"家庭 Entrants: {EntrantCount}，房源 Flats: {FlatCount}，配租 Allocated: {AllocatedCount}"),
+        };
+        if (Passed)
+        {
+            lines.Add("验证通过 PASSED：所有哈希、密钥承诺和摇号结果均与公开文件一致");
+        }
+        else
+        {
+            lines.Add(string.Create(ci, $"验证失败 FAILED：{Findings.Count} 项问题"));
+            lines.AddRange(Findings.Select(f => $"  [{f.Code}] {f.Text}"));
+        }
+        return lines;
+    }
 }
 
 /// <summary>
@@ -42,18 +66,34 @@ public static class LotteryVerifier
     public const string NoEntrants = "no_entrants";
     public const string NoFlats = "no_flats";
 
+    /// <summary>Verifies a published folder on disk (what <c>yiju housing lottery verify &lt;folder&gt;</c> runs).</summary>
     public static LotteryVerificationReport Verify(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var name in LotteryFiles.All)
+        {
+            var path = Path.Combine(folder, name);
+            if (File.Exists(path))
+            {
+                files[name] = File.ReadAllBytes(path);
+            }
+        }
+        return Verify(files);
+    }
+
+    /// <summary>Verifies files given by name (e.g. uploaded on the public verification page); absent names are reported missing.</summary>
+    public static LotteryVerificationReport Verify(IReadOnlyDictionary<string, byte[]> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
         var findings = new List<Reason>();
         var ci = CultureInfo.InvariantCulture;
 
         byte[]? Read(string name)
         {
-            var path = Path.Combine(folder, name);
-            if (File.Exists(path))
+            if (files.TryGetValue(name, out var bytes))
             {
-                return File.ReadAllBytes(path);
+                return bytes;
             }
             findings.Add(new(MissingFile, $"缺少文件 {name}"));
             return null;
