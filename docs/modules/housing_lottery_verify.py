@@ -110,6 +110,12 @@ def verify(folder: Path) -> list:
         failures.append("seed in draw.json does not match the recomputed seed")
     entrants = [(r[0], int(r[1]), int(r[2])) for r in read_csv(entrants_b, "entrant_id,tier,household_size")]
     flats = [(r[0], int(r[1])) for r in read_csv(flats_b, "flat_id,rooms")]
+    for name, rows in (("entrants.csv", entrants), ("flats.csv", flats)):
+        ids = [r[0].encode("ascii") for r in rows]
+        if any(a >= b for a, b in zip(ids, ids[1:])):
+            failures.append(f"{name} is not sorted by id or has duplicate ids")
+        if not rows:
+            failures.append(f"{name} is empty")
     if draw(entrants, flats, rules["size_bands"], seed) != read("result.csv"):
         failures.append("result.csv differs from the re-run draw")
     return failures

@@ -79,6 +79,10 @@ public class EligibilityTests
     }
 
     [Fact]
+    public void Rules_of_another_scheme_are_never_applied() =>
+        Assert.Throws<ArgumentException>(() => EligibilityEvaluator.Evaluate(PublicRental, Application(SchemeKind.RentalSubsidy), Today));
+
+    [Fact]
     public void Rule_set_in_force_is_the_highest_current_version()
     {
         var jan = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);

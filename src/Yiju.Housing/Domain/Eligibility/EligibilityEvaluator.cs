@@ -58,8 +58,16 @@ public static class EligibilityEvaluator
 
     private static readonly Reason[] NoFailures = [];
 
-    public static EligibilityResult Evaluate(EligibilityRuleSet ruleSet, HouseholdApplication application, DateOnly today) =>
-        Evaluate(ruleSet, EligibilityFacts.From(application, today));
+    public static EligibilityResult Evaluate(EligibilityRuleSet ruleSet, HouseholdApplication application, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        ArgumentNullException.ThrowIfNull(application);
+        if (ruleSet.Scheme != application.Scheme)
+        {
+            throw new ArgumentException($"Rule set {ruleSet.Id} is for {ruleSet.Scheme}, the application is for {application.Scheme}.", nameof(ruleSet));
+        }
+        return Evaluate(ruleSet, EligibilityFacts.From(application, today));
+    }
 
     public static EligibilityResult Evaluate(EligibilityRuleSet ruleSet, in EligibilityFacts facts)
     {
