@@ -22,8 +22,8 @@ public sealed class HousingProject
     public string Address { get; set; } = "";
     public SchemeKind Scheme { get; set; }
 
-    /// <summary>Year the flats were raised (筹集), for the programme's "flats raised" figure.</summary>
-    public int YearRaised { get; set; }
+    /// <summary>Date the project's flats were raised (筹集: built, converted or taken over), for the programme's "flats raised" figure.</summary>
+    public DateOnly RaisedOn { get; set; }
 
     public List<Flat> Flats { get; set; } = [];
 }
