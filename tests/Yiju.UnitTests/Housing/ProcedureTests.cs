@@ -237,3 +237,47 @@ public class ProcedureCalendarTests
         Assert.Equal((ApplicationStatus.InLottery, (Guid?)null, (int?)null, 0, 0L), (app.Status, app.AllocatedFlatId, app.LotteryRank, app.Events.Count, app.Version));
     }
 }
+
+public class ProcedureDetailTests
+{
+    private static readonly ApplicationProcedure Procedure = new(new TestCalendar());
+
+    [Fact]
+    public void Submission_channel_follows_who_submitted()
+    {
+        var online = HousingTestData.Application();
+        Assert.True(Procedure.Apply(online, new ProcedureCommand(ProcedureAction.Submit), new Actor(online.ApplicantUserId, ActorRole.Applicant), HousingTestData.NowUtc).Succeeded);
+        Assert.Equal(SubmissionChannel.Online, online.Channel);
+
+        var office = HousingTestData.Application();
+        Assert.True(Procedure.Apply(office, new ProcedureCommand(ProcedureAction.Submit), new Actor(Guid.NewGuid(), ActorRole.StreetReviewer, StreetCode: office.StreetCode), HousingTestData.NowUtc).Succeeded);
+        Assert.Equal(SubmissionChannel.StreetOffice, office.Channel);
+        Assert.Equal(HousingTestData.NowUtc, office.SubmittedUtc);
+    }
+
+    [Fact]
+    public void Annual_review_is_overdue_after_its_date_only_while_supported()
+    {
+        var app = HousingTestData.Application();
+        app.Status = ApplicationStatus.MovedIn;
+        app.NextAnnualReviewDueOn = new DateOnly(2027, 1, 10);
+        Assert.False(ApplicationProcedure.IsAnnualReviewOverdue(app, new DateOnly(2027, 1, 10)));
+        Assert.True(ApplicationProcedure.IsAnnualReviewOverdue(app, new DateOnly(2027, 1, 11)));
+        app.Status = ApplicationStatus.Exited;
+        Assert.False(ApplicationProcedure.IsAnnualReviewOverdue(app, new DateOnly(2027, 1, 11)));
+    }
+
+    [Fact]
+    public void Documents_must_be_pdf_or_images_within_size_and_hashed()
+    {
+        var app = HousingTestData.Application();
+        var good = new ApplicationDocument { FileName = "收入证明.pdf", ContentType = "application/pdf", SizeBytes = 200_000, Sha256Hex = new string('a', 64) };
+        app.Documents.Add(good);
+        Assert.Empty(ApplicationValidator.Validate(app, HousingTestData.Today, new ActiveApplicationIndex()));
+        app.Documents.Add(new ApplicationDocument { FileName = "run.exe", ContentType = "application/octet-stream", SizeBytes = 10, Sha256Hex = new string('a', 64) });
+        app.Documents.Add(new ApplicationDocument { FileName = "big.jpg", ContentType = "image/jpeg", SizeBytes = ApplicationDocument.MaxSizeBytes + 1, Sha256Hex = new string('a', 64) });
+        var issues = ApplicationValidator.Validate(app, HousingTestData.Today, new ActiveApplicationIndex());
+        Assert.Equal(["document_type_not_allowed", "document_size_invalid"], issues.Select(i => i.Code));
+        Assert.StartsWith("run.exe：", issues[0].Text, StringComparison.Ordinal);
+    }
+}

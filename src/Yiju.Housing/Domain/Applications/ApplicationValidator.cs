@@ -128,6 +128,14 @@ public static class ApplicationValidator
             }
         }
 
+        foreach (var document in application.Documents)
+        {
+            if (document.Check() is { } problem)
+            {
+                issues.Add(problem with { Text = $"{document.FileName}：{problem.Text}" });
+            }
+        }
+
         if (index.HouseholdHasOther(application.HouseholdId, application.Scheme, application.Id))
         {
             issues.Add(new(DuplicateApplicationCode, $"本家庭已有一份在办的{application.Scheme.ChineseName()}申请，不能重复申请"));

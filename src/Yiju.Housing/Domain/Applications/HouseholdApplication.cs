@@ -125,4 +125,26 @@ public sealed class ApplicationDocument
     public string Sha256Hex { get; set; } = "";
     public DateTime UploadedUtc { get; set; }
     public Guid UploadedByUserId { get; set; }
+
+    public const long MaxSizeBytes = 10 * 1024 * 1024;
+
+    /// <summary>Scans and photos of certificates: PDF, JPEG or PNG, at most 10 MB, with the content hash recorded.</summary>
+    public static readonly IReadOnlySet<string> AllowedContentTypes = new HashSet<string>(StringComparer.Ordinal) { "application/pdf", "image/jpeg", "image/png" };
+
+    public Reason? Check()
+    {
+        if (!AllowedContentTypes.Contains(ContentType))
+        {
+            return new("document_type_not_allowed", "材料只能上传PDF、JPEG或PNG文件");
+        }
+        if (SizeBytes is <= 0 or > MaxSizeBytes)
+        {
+            return new("document_size_invalid", "材料文件不能为空，且不能超过10MB");
+        }
+        if (Sha256Hex.Length != 64 || Sha256Hex.Any(c => !char.IsAsciiHexDigitLower(c) && !char.IsAsciiDigit(c)))
+        {
+            return new("document_hash_missing", "材料文件缺少有效的SHA-256摘要");
+        }
+        return null;
+    }
 }

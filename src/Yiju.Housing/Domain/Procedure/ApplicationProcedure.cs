@@ -145,6 +145,10 @@ public sealed class ApplicationProcedure(IWorkingCalendar calendar, ProcedureDea
 
         var from = application.Status;
         ApplyEffects(application, command, today);
+        if (command.Action == ProcedureAction.Submit)
+        {
+            application.Channel = actor.Role == ActorRole.StreetReviewer ? SubmissionChannel.StreetOffice : SubmissionChannel.Online;
+        }
         application.Status = step.To ?? from;
         Record(application, command.Action, from, actor, nowUtc, command.Reason);
         return ProcedureResult.Ok;
@@ -243,6 +247,11 @@ public sealed class ApplicationProcedure(IWorkingCalendar calendar, ProcedureDea
         }
         return ProcedureResult.Ok;
     }
+
+    /// <summary>The annual re-check (年审) is overdue once its due date has passed without a pass or an exit.</summary>
+    public static bool IsAnnualReviewOverdue(HouseholdApplication application, DateOnly today) =>
+        application.Status is ApplicationStatus.MovedIn or ApplicationStatus.Subsidised
+        && application.NextAnnualReviewDueOn is DateOnly due && today > due;
 
     /// <summary>A step is overdue when its due date (inclusive) has passed.</summary>
     public static bool IsOverdue(HouseholdApplication application, DateOnly today) =>
