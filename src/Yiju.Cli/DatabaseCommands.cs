@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Yiju.Data;
 using Yiju.Data.Migrations;
+using Yiju.Housing.Features;
 using Yiju.Organisation.Features.Seed;
 
 namespace Yiju.Cli;
@@ -40,6 +41,8 @@ public static class DatabaseCommands
             var password = scope.ServiceProvider.GetRequiredService<IConfiguration>()["YIJU_ADMIN_PASSWORD"];
             var report = await seeder.Seed(password, ct);
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Added {report.UnitsAdded} units and {report.DepartmentsAdded} departments.");
+            var housing = await scope.ServiceProvider.GetRequiredService<HousingSeeder>().Seed(ct);
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Added {housing.RuleSetsAdded} housing rule set(s){(housing.SubsidyRulesAdded ? " and the subsidy rules" : "")} (sample values until the housing bureau enters Harbin's).");
             foreach (var (user, pw) in report.NewAccounts)
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]First administrator[/] {user} / password: [bold]{pw}[/] (shown once; change it after signing in)");
             if (parse.GetValue(demo))

@@ -6,6 +6,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Yiju.Data.Auditing;
+using Yiju.Housing;
+using Yiju.Housing.Data;
+using Yiju.Housing.Domain.Applications;
+using Yiju.Housing.Domain.Eligibility;
+using Yiju.Housing.Domain.Procedure;
+using Yiju.Housing.Domain.Stock;
+using Yiju.Housing.Domain.Subsidies;
 using Yiju.Kernel.Auditing;
 using Yiju.Organisation;
 using Yiju.Organisation.Data;
@@ -17,13 +24,23 @@ namespace Yiju.Data;
 /// The one database context. Each module sees only its own DbSets through its I&lt;Module&gt;Db interface.
 /// Every save appends the changes it makes to the hash-chained audit trail, in the same transaction.
 /// </summary>
-public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, TimeProvider clock) : DbContext(options), IOrganisationDb
+public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, TimeProvider clock) : DbContext(options), IOrganisationDb, IHousingDb
 {
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<EligibilityRuleSet> EligibilityRuleSets => Set<EligibilityRuleSet>();
+    public DbSet<HouseholdApplication> HousingApplications => Set<HouseholdApplication>();
+    public DbSet<ApplicationMember> HousingMembers => Set<ApplicationMember>();
+    public DbSet<ApplicationEvent> HousingEvents => Set<ApplicationEvent>();
+    public DbSet<Objection> HousingObjections => Set<Objection>();
+    public DbSet<HousingProject> HousingProjects => Set<HousingProject>();
+    public DbSet<Flat> HousingFlats => Set<Flat>();
+    public DbSet<LotteryRecord> HousingLotteries => Set<LotteryRecord>();
+    public DbSet<SubsidyRules> SubsidyRules => Set<SubsidyRules>();
+    public DbSet<SubsidyAccount> SubsidyAccounts => Set<SubsidyAccount>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -36,6 +53,7 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrganisationModule).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HousingModule).Assembly);
         modelBuilder.Entity<AuditEntry>(b =>
         {
             b.ToTable("sys_audit_entry");

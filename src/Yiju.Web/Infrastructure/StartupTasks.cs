@@ -1,4 +1,5 @@
 using Yiju.Data.Migrations;
+using Yiju.Housing.Features;
 using Yiju.Organisation.Features.Seed;
 
 namespace Yiju.Web.Infrastructure;
@@ -20,6 +21,9 @@ public static class StartupTasks
         var report = await scope.ServiceProvider.GetRequiredService<OrganisationSeeder>().Seed(configuration["YIJU_ADMIN_PASSWORD"], ct);
         if (report.UnitsAdded + report.DepartmentsAdded > 0)
             logger.LogInformation("Seeded {Units} units and {Departments} departments", report.UnitsAdded, report.DepartmentsAdded);
+        var housing = await scope.ServiceProvider.GetRequiredService<HousingSeeder>().Seed(ct);
+        if (housing.RuleSetsAdded > 0 || housing.SubsidyRulesAdded)
+            logger.LogInformation("Seeded {RuleSets} housing rule sets (sample values until the housing bureau enters Harbin's)", housing.RuleSetsAdded);
         foreach (var (user, password) in report.NewAccounts)
         {
             // Written to the console rather than the log, so it does not end up in log files.
