@@ -31,31 +31,6 @@ CREATE TABLE housing_application (
     CONSTRAINT pk_housing_application PRIMARY KEY (id)
 );
 
-CREATE TABLE housing_lottery (
-    id uuid NOT NULL,
-    number character varying(64) NOT NULL,
-    title character varying(200) NOT NULL,
-    scheme integer NOT NULL,
-    state integer NOT NULL,
-    public_random_source character varying(500) NOT NULL,
-    commitment_file_sha256 character varying(64) NOT NULL,
-    entrant_count integer NOT NULL,
-    flat_count integer NOT NULL,
-    allocated_count integer,
-    prepared_utc timestamp with time zone NOT NULL,
-    drawn_utc timestamp with time zone,
-    public_random_value character varying(500),
-    entrants_csv bytea NOT NULL,
-    flats_csv bytea NOT NULL,
-    rules_json bytea NOT NULL,
-    commitment_json bytea NOT NULL,
-    draw_json bytea,
-    result_csv bytea,
-    result_notice_ends_on date,
-    version bigint NOT NULL,
-    CONSTRAINT pk_housing_lottery PRIMARY KEY (id)
-);
-
 CREATE TABLE housing_project (
     id uuid NOT NULL,
     name character varying(200) NOT NULL,
@@ -178,6 +153,33 @@ CREATE TABLE housing_flat (
     CONSTRAINT fk_housing_flat_project_id FOREIGN KEY (project_id) REFERENCES housing_project (id) ON DELETE RESTRICT
 );
 
+CREATE TABLE housing_lottery (
+    id uuid NOT NULL,
+    number character varying(64) NOT NULL,
+    title character varying(200) NOT NULL,
+    scheme integer NOT NULL,
+    project_id uuid NOT NULL,
+    state integer NOT NULL,
+    public_random_source character varying(500) NOT NULL,
+    commitment_file_sha256 character varying(64) NOT NULL,
+    entrant_count integer NOT NULL,
+    flat_count integer NOT NULL,
+    allocated_count integer,
+    prepared_utc timestamp with time zone NOT NULL,
+    drawn_utc timestamp with time zone,
+    public_random_value character varying(500),
+    entrants_csv bytea NOT NULL,
+    flats_csv bytea NOT NULL,
+    rules_json bytea NOT NULL,
+    commitment_json bytea NOT NULL,
+    draw_json bytea,
+    result_csv bytea,
+    result_notice_ends_on date,
+    version bigint NOT NULL,
+    CONSTRAINT pk_housing_lottery PRIMARY KEY (id),
+    CONSTRAINT fk_housing_lottery_project_id FOREIGN KEY (project_id) REFERENCES housing_project (id) ON DELETE RESTRICT
+);
+
 CREATE TABLE housing_rule (
     id uuid NOT NULL,
     rule_set_id uuid NOT NULL,
@@ -240,6 +242,8 @@ CREATE UNIQUE INDEX ix_housing_flat_project_id_code ON housing_flat (project_id,
 CREATE INDEX ix_housing_flat_status ON housing_flat (status);
 
 CREATE UNIQUE INDEX ix_housing_lottery_number ON housing_lottery (number);
+
+CREATE INDEX ix_housing_lottery_project_id ON housing_lottery (project_id);
 
 CREATE INDEX ix_housing_member_application_id ON housing_member (application_id);
 

@@ -30,30 +30,6 @@ CREATE TABLE "housing_application" (
     "version" INTEGER NOT NULL
 );
 
-CREATE TABLE "housing_lottery" (
-    "id" TEXT NOT NULL CONSTRAINT "pk_housing_lottery" PRIMARY KEY,
-    "number" TEXT NOT NULL,
-    "title" TEXT NOT NULL,
-    "scheme" INTEGER NOT NULL,
-    "state" INTEGER NOT NULL,
-    "public_random_source" TEXT NOT NULL,
-    "commitment_file_sha256" TEXT NOT NULL,
-    "entrant_count" INTEGER NOT NULL,
-    "flat_count" INTEGER NOT NULL,
-    "allocated_count" INTEGER NULL,
-    "prepared_utc" TEXT NOT NULL,
-    "drawn_utc" TEXT NULL,
-    "public_random_value" TEXT NULL,
-    "entrants_csv" BLOB NOT NULL,
-    "flats_csv" BLOB NOT NULL,
-    "rules_json" BLOB NOT NULL,
-    "commitment_json" BLOB NOT NULL,
-    "draw_json" BLOB NULL,
-    "result_csv" BLOB NULL,
-    "result_notice_ends_on" TEXT NULL,
-    "version" INTEGER NOT NULL
-);
-
 CREATE TABLE "housing_project" (
     "id" TEXT NOT NULL CONSTRAINT "pk_housing_project" PRIMARY KEY,
     "name" TEXT NOT NULL,
@@ -167,6 +143,32 @@ CREATE TABLE "housing_flat" (
     CONSTRAINT "fk_housing_flat_project_id" FOREIGN KEY ("project_id") REFERENCES "housing_project" ("id") ON DELETE RESTRICT
 );
 
+CREATE TABLE "housing_lottery" (
+    "id" TEXT NOT NULL CONSTRAINT "pk_housing_lottery" PRIMARY KEY,
+    "number" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "scheme" INTEGER NOT NULL,
+    "project_id" TEXT NOT NULL,
+    "state" INTEGER NOT NULL,
+    "public_random_source" TEXT NOT NULL,
+    "commitment_file_sha256" TEXT NOT NULL,
+    "entrant_count" INTEGER NOT NULL,
+    "flat_count" INTEGER NOT NULL,
+    "allocated_count" INTEGER NULL,
+    "prepared_utc" TEXT NOT NULL,
+    "drawn_utc" TEXT NULL,
+    "public_random_value" TEXT NULL,
+    "entrants_csv" BLOB NOT NULL,
+    "flats_csv" BLOB NOT NULL,
+    "rules_json" BLOB NOT NULL,
+    "commitment_json" BLOB NOT NULL,
+    "draw_json" BLOB NULL,
+    "result_csv" BLOB NULL,
+    "result_notice_ends_on" TEXT NULL,
+    "version" INTEGER NOT NULL,
+    CONSTRAINT "fk_housing_lottery_project_id" FOREIGN KEY ("project_id") REFERENCES "housing_project" ("id") ON DELETE RESTRICT
+);
+
 CREATE TABLE "housing_rule" (
     "id" TEXT NOT NULL CONSTRAINT "pk_housing_rule" PRIMARY KEY,
     "rule_set_id" TEXT NOT NULL,
@@ -225,6 +227,8 @@ CREATE UNIQUE INDEX "ix_housing_flat_project_id_code" ON "housing_flat" ("projec
 CREATE INDEX "ix_housing_flat_status" ON "housing_flat" ("status");
 
 CREATE UNIQUE INDEX "ix_housing_lottery_number" ON "housing_lottery" ("number");
+
+CREATE INDEX "ix_housing_lottery_project_id" ON "housing_lottery" ("project_id");
 
 CREATE INDEX "ix_housing_member_application_id" ON "housing_member" ("application_id");
 

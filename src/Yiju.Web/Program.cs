@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Yiju.Data;
 using Yiju.Housing;
+using Yiju.Housing.Api;
 using Yiju.Kernel.Auditing;
 using Yiju.Organisation;
 using Yiju.Organisation.Api;
@@ -21,6 +22,7 @@ builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
 builder.Services.AddYijuData(database);
 builder.Services.AddOrganisation();
 builder.Services.AddHousing();
+builder.Services.AddScoped<Yiju.Housing.Features.IHousingBureau, HousingBureauDirectory>();
 builder.Services.AddYijuSecurity(builder.Configuration);
 builder.Services.AddLocalization();
 builder.Services.AddRazorPages(o =>
@@ -32,9 +34,11 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Account/Password");
     o.Conventions.AuthorizeFolder("/Admin", Yiju.Kernel.Security.Policies.AuditReader);
     o.AddOrganisationPageConventions();
+    o.AddHousingPageConventions();
 })
     // Each module's pages are compiled into the module's assembly; name the assemblies rather than rely on discovery.
     .AddApplicationPart(typeof(OrganisationModule).Assembly)
+    .AddApplicationPart(typeof(HousingModule).Assembly)
     .AddViewLocalization();
 builder.Services.AddProblemDetails();
 // Chinese text is written as characters, not numeric entities: pages stay small and readable.
@@ -84,6 +88,7 @@ app.MapCultureSwitch();
 var api = app.MapGroup("/api/v1");
 api.MapAccountApi();
 api.MapOrganisationApi();
+api.MapHousingApi();
 
 app.Run();
 

@@ -158,6 +158,7 @@ internal sealed class LotteryConfiguration : IEntityTypeConfiguration<LotteryRec
         b.Property(l => l.CommitmentFileSha256).HasMaxLength(64).IsRequired();
         b.Property(l => l.PublicRandomValue).HasMaxLength(500);
         b.Property(l => l.Version).IsConcurrencyToken();
+        b.HasOne<HousingProject>().WithMany().HasForeignKey(l => l.ProjectId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

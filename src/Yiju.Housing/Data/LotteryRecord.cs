@@ -24,6 +24,9 @@ public sealed class LotteryRecord
 
     public string Title { get; set; } = "";
     public SchemeKind Scheme { get; set; }
+
+    /// <summary>The project whose vacant flats are drawn; entrants come from its scheme and district.</summary>
+    public Guid ProjectId { get; set; }
     public LotteryState State { get; set; }
     public string PublicRandomSource { get; set; } = "";
     public string CommitmentFileSha256 { get; set; } = "";
