@@ -8,6 +8,7 @@ using Yiju.Housing.Domain.Lottery;
 using Yiju.Housing.Domain.Procedure;
 using Yiju.Housing.Features.Applications;
 using Yiju.Housing.Features.Lotteries;
+using Yiju.Housing.Features.Stock;
 using Yiju.Kernel;
 using Yiju.Kernel.Http;
 using Yiju.Kernel.Security;
@@ -21,6 +22,12 @@ public sealed record SubmitApplicationRequest(string? Scheme, string? DistrictCo
     decimal AssetsYuan, bool SpecialHardship, IReadOnlyList<MemberRequest>? Members);
 
 public sealed record ActionRequest(string? Reason, long? Version);
+
+public sealed record SaveProjectRequest(string? Name, string? DistrictCode, string? Address, string? Scheme, DateOnly RaisedOn);
+
+public sealed record AddFlatRequest(string? Code, double AreaM2, int Rooms, int Floor);
+
+public sealed record IdResponse(Guid Id);
 
 public sealed record VerificationResponse(bool Passed, IReadOnlyList<string> Report, IReadOnlyList<string> FindingCodes);
 
@@ -84,6 +91,23 @@ public static class HousingApi
 
         group.MapGet("/notices/first", async (ApplicationQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.FirstNotice(ct)))
             .AllowAnonymous().RequireRateLimiting("anonymous").WithName("HousingFirstNotice").WithSummary("资格公示: masked names and ID numbers only.");
+
+        group.MapGet("/projects", async (StockHandlers stock, CancellationToken ct) => TypedResults.Ok(await stock.Projects(ct)))
+            .WithName("ListHousingProjects").WithSummary("Housing projects with their flat counts.");
+
+        group.MapPost("/projects", async Task<Results<Created<IdResponse>, ProblemHttpResult>> (SaveProjectRequest request, ClaimsPrincipal user, StockHandlers stock, CancellationToken ct) =>
+        {
+            if (!Enum.TryParse<SchemeKind>(request.Scheme, ignoreCase: true, out var scheme) || !Enum.IsDefined(scheme) || int.TryParse(request.Scheme, out _))
+                return Failure.Invalid("scheme", "未知的保障方式 (unknown scheme)").ToProblem();
+            var outcome = await stock.SaveProject(new SaveProjectCommand(request.Name, request.DistrictCode, request.Address, scheme, request.RaisedOn), Caller.From(user), ct);
+            return outcome.Succeeded ? TypedResults.Created($"/api/v1/housing/projects/{outcome.Value}", new IdResponse(outcome.Value)) : outcome.Failure!.ToProblem();
+        }).WithName("CreateHousingProject").WithSummary("Register a project (bureau).");
+
+        group.MapPost("/projects/{id:guid}/flats", async Task<Results<Created<IdResponse>, ProblemHttpResult>> (Guid id, AddFlatRequest request, ClaimsPrincipal user, StockHandlers stock, CancellationToken ct) =>
+        {
+            var outcome = await stock.AddFlat(new AddFlatCommand(id, request.Code, request.AreaM2, request.Rooms, request.Floor), Caller.From(user), ct);
+            return outcome.Succeeded ? TypedResults.Created($"/api/v1/housing/projects/{id}", new IdResponse(outcome.Value)) : outcome.Failure!.ToProblem();
+        }).WithName("AddHousingFlat").WithSummary("Add a vacant flat to a project (bureau).");
 
         group.MapPost("/lotteries", async Task<Results<Created<LotteryView>, ProblemHttpResult>> (PrepareLotteryCommand request, ClaimsPrincipal user, LotteryHandlers handler, CancellationToken ct) =>
         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Yiju.Housing.Data;
 using Yiju.Housing.Domain;
@@ -8,7 +9,7 @@ using Yiju.Kernel.Security;
 
 namespace Yiju.Housing.Features.Applications;
 
-public sealed record ActionResult(Guid Id, string Number, ApplicationStatus Status, DateOnly? StepDueOn, long Version);
+public sealed record ActionResult(Guid Id, string Number, [property: JsonConverter(typeof(JsonStringEnumConverter<ApplicationStatus>))] ApplicationStatus Status, DateOnly? StepDueOn, long Version);
 
 /// <summary>
 /// One step of the procedure on one application by staff: street review, district review, the bureau's steps. The

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Yiju.Housing.Data;
@@ -10,26 +11,26 @@ using Yiju.Kernel.Security;
 
 namespace Yiju.Housing.Features.Applications;
 
-public sealed record ApplicationSummary(Guid Id, string Number, SchemeKind Scheme, string DistrictCode, string StreetCode, string ApplicantName,
-    string ApplicantIdMasked, int HouseholdSize, ApplicationStatus Status, DateOnly? StepDueOn, bool Overdue, int? PriorityTier, int? LotteryRank);
+public sealed record ApplicationSummary(Guid Id, string Number, [property: JsonConverter(typeof(JsonStringEnumConverter<SchemeKind>))] SchemeKind Scheme, string DistrictCode, string StreetCode, string ApplicantName,
+    string ApplicantIdMasked, int HouseholdSize, [property: JsonConverter(typeof(JsonStringEnumConverter<ApplicationStatus>))] ApplicationStatus Status, DateOnly? StepDueOn, bool Overdue, int? PriorityTier, int? LotteryRank);
 
-public sealed record MemberView(string Name, string IdMasked, Relationship Relationship, string MonthlyIncomeYuan, bool LocalHukou, int SocialInsuranceMonths, bool Disabled, bool Veteran);
+public sealed record MemberView(string Name, string IdMasked, [property: JsonConverter(typeof(JsonStringEnumConverter<Relationship>))] Relationship Relationship, string MonthlyIncomeYuan, bool LocalHukou, int SocialInsuranceMonths, bool Disabled, bool Veteran);
 
-public sealed record EventView(int Sequence, DateTime AtUtc, ProcedureAction Action, ApplicationStatus From, ApplicationStatus To, ActorRole ActorRole, string? Reason);
+public sealed record EventView(int Sequence, DateTime AtUtc, [property: JsonConverter(typeof(JsonStringEnumConverter<ProcedureAction>))] ProcedureAction Action, [property: JsonConverter(typeof(JsonStringEnumConverter<ApplicationStatus>))] ApplicationStatus From, [property: JsonConverter(typeof(JsonStringEnumConverter<ApplicationStatus>))] ApplicationStatus To, [property: JsonConverter(typeof(JsonStringEnumConverter<ActorRole>))] ActorRole ActorRole, string? Reason);
 
-public sealed record ObjectionView(Guid Id, ApplicationStatus Notice, string Text, DateTime RaisedUtc, ObjectionOutcome Outcome, string? Resolution);
+public sealed record ObjectionView(Guid Id, [property: JsonConverter(typeof(JsonStringEnumConverter<ApplicationStatus>))] ApplicationStatus Notice, string Text, DateTime RaisedUtc, [property: JsonConverter(typeof(JsonStringEnumConverter<ObjectionOutcome>))] ObjectionOutcome Outcome, string? Resolution);
 
-public sealed record StepView(ProcedureAction Action, string Name, bool ReasonRequired);
+public sealed record StepView([property: JsonConverter(typeof(JsonStringEnumConverter<ProcedureAction>))] ProcedureAction Action, string Name, bool ReasonRequired);
 
 public sealed record ApplicationDetail(ApplicationSummary Summary, IReadOnlyList<MemberView> Members, string IncomePerHeadYuan, string AssetsYuan,
-    double CurrentHousingAreaM2, bool SpecialHardship, string PriorityFactors, SubmissionChannel Channel, string? LastReason, long Version,
+    double CurrentHousingAreaM2, bool SpecialHardship, string PriorityFactors, [property: JsonConverter(typeof(JsonStringEnumConverter<SubmissionChannel>))] SubmissionChannel Channel, string? LastReason, long Version,
     IReadOnlyList<EventView> Events, IReadOnlyList<ObjectionView> Objections, IReadOnlyList<StepView> Steps, bool CanResolveObjections);
 
 /// <summary>What the applicant sees: where the application stands, the tier and rank it drew, and the rules that produced them.</summary>
 public sealed record ApplicantView(ApplicationSummary Summary, string PriorityFactors, string? LastReason, IReadOnlyList<EventView> Events,
     string? RuleSetName, string? RuleSetNote, IReadOnlyList<string> Rules, string? LotteryNumber, Guid? LotteryId, string? FlatCode);
 
-public sealed record RuleSetView(SchemeKind Scheme, string Name, int Version, string PolicyReference, bool Sample, IReadOnlyList<string> Rules);
+public sealed record RuleSetView([property: JsonConverter(typeof(JsonStringEnumConverter<SchemeKind>))] SchemeKind Scheme, string Name, int Version, string PolicyReference, bool Sample, IReadOnlyList<string> Rules);
 
 public sealed record QueueItem(ApplicationSummary Summary, bool Mine);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -12,13 +13,13 @@ using Yiju.Kernel.Security;
 namespace Yiju.Housing.Features.Applications;
 
 /// <summary>One household member as typed in: money in 元 (yuan), as people write it.</summary>
-public sealed record MemberInput(string? Name, string? IdNumber, Relationship Relationship, decimal MonthlyIncomeYuan,
+public sealed record MemberInput(string? Name, string? IdNumber, [property: JsonConverter(typeof(JsonStringEnumConverter<Relationship>))] Relationship Relationship, decimal MonthlyIncomeYuan,
     bool LocalHukou, int SocialInsuranceMonths, bool Disabled, bool Veteran);
 
-public sealed record SubmitApplicationCommand(SchemeKind Scheme, string? DistrictCode, string? StreetCode, double CurrentHousingAreaM2,
+public sealed record SubmitApplicationCommand([property: JsonConverter(typeof(JsonStringEnumConverter<SchemeKind>))] SchemeKind Scheme, string? DistrictCode, string? StreetCode, double CurrentHousingAreaM2,
     decimal AssetsYuan, bool SpecialHardship, IReadOnlyList<MemberInput> Members);
 
-public sealed record SubmittedApplication(Guid Id, string Number, ApplicationStatus Status, DateOnly? StreetReviewDueOn);
+public sealed record SubmittedApplication(Guid Id, string Number, [property: JsonConverter(typeof(JsonStringEnumConverter<ApplicationStatus>))] ApplicationStatus Status, DateOnly? StreetReviewDueOn);
 
 /// <summary>
 /// A household applies, online (anonymous resident) or at the street office (street staff, who may only enter

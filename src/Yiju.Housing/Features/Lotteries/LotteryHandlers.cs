@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Globalization;
 using System.IO.Compression;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed record PrepareLotteryCommand(Guid ProjectId, string? Title, string
 
 public sealed record DrawLotteryCommand(string? SecretHex, string? PublicRandomValue);
 
-public sealed record LotteryView(Guid Id, string Number, string Title, SchemeKind Scheme, LotteryState State, string PublicRandomSource,
+public sealed record LotteryView(Guid Id, string Number, string Title, [property: JsonConverter(typeof(JsonStringEnumConverter<SchemeKind>))] SchemeKind Scheme, [property: JsonConverter(typeof(JsonStringEnumConverter<LotteryState>))] LotteryState State, string PublicRandomSource,
     string CommitmentFileSha256, string EntrantsSha256, string RulesSha256, string SecretCommitmentSha256, int EntrantCount, int FlatCount,
     int? AllocatedCount, DateTime PreparedUtc, DateTime? DrawnUtc, string? PublicRandomValue, DateOnly? ResultNoticeEndsOn,
     IReadOnlyList<LotteryTier> Tiers);

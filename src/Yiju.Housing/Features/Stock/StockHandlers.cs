@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Yiju.Housing.Data;
 using Yiju.Housing.Domain;
@@ -7,11 +8,11 @@ using Yiju.Kernel.Security;
 
 namespace Yiju.Housing.Features.Stock;
 
-public sealed record ProjectView(Guid Id, string Name, string DistrictCode, string Address, SchemeKind Scheme, DateOnly RaisedOn, int Flats, int Vacant);
+public sealed record ProjectView(Guid Id, string Name, string DistrictCode, string Address, [property: JsonConverter(typeof(JsonStringEnumConverter<SchemeKind>))] SchemeKind Scheme, DateOnly RaisedOn, int Flats, int Vacant);
 
-public sealed record FlatView(Guid Id, string Code, double AreaM2, int Rooms, int Floor, FlatStatus Status, string? AllocatedTo);
+public sealed record FlatView(Guid Id, string Code, double AreaM2, int Rooms, int Floor, [property: JsonConverter(typeof(JsonStringEnumConverter<FlatStatus>))] FlatStatus Status, string? AllocatedTo);
 
-public sealed record SaveProjectCommand(string? Name, string? DistrictCode, string? Address, SchemeKind Scheme, DateOnly RaisedOn);
+public sealed record SaveProjectCommand(string? Name, string? DistrictCode, string? Address, [property: JsonConverter(typeof(JsonStringEnumConverter<SchemeKind>))] SchemeKind Scheme, DateOnly RaisedOn);
 
 public sealed record AddFlatCommand(Guid ProjectId, string? Code, double AreaM2, int Rooms, int Floor);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Yiju.Housing.Data;
@@ -14,9 +15,9 @@ namespace Yiju.Housing.Features.Subsidies;
 public sealed record OpenAccountCommand(Guid ApplicationId, string? BankName, string? BankAccount);
 
 public sealed record AccountView(Guid Id, string ApplicationNumber, string DistrictCode, string PayeeName, string PayeeIdMasked, string BankName,
-    string BankAccountMasked, string MonthlyYuan, SubsidyAccountStatus Status, DateOnly StartMonth, int Payments);
+    string BankAccountMasked, string MonthlyYuan, [property: JsonConverter(typeof(JsonStringEnumConverter<SubsidyAccountStatus>))] SubsidyAccountStatus Status, DateOnly StartMonth, int Payments);
 
-public sealed record HistoryView(DateTime AtUtc, SubsidyHistoryKind Kind, DateOnly? Month, string AmountYuan, string? Reason, string? BatchId);
+public sealed record HistoryView(DateTime AtUtc, [property: JsonConverter(typeof(JsonStringEnumConverter<SubsidyHistoryKind>))] SubsidyHistoryKind Kind, DateOnly? Month, string AmountYuan, string? Reason, string? BatchId);
 
 public sealed record RunResult(string BatchId, DateOnly Month, int Paid, string TotalYuan);
 
