@@ -2,8 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Yiju.Data;
-using Yiju.Kernel.Auditing;
 using Yiju.Housing;
+using Yiju.Kernel.Auditing;
 using Yiju.Organisation;
 
 namespace Yiju.Cli;

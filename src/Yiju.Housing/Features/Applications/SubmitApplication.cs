@@ -1,6 +1,6 @@
-using System.Text.Json.Serialization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Yiju.Housing.Data;
 using Yiju.Housing.Domain;

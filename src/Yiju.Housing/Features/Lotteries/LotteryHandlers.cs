@@ -1,6 +1,6 @@
-using System.Text.Json.Serialization;
 using System.Globalization;
 using System.IO.Compression;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Yiju.Housing.Data;
 using Yiju.Housing.Domain;

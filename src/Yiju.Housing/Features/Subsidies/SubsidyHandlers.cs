@@ -1,5 +1,5 @@
-using System.Text.Json.Serialization;
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Yiju.Housing.Data;
 using Yiju.Housing.Domain;
