@@ -8,6 +8,7 @@ using Yiju.Housing.Features.Lotteries;
 using Yiju.Housing.Features.Stock;
 using Yiju.Housing.Features.Subsidies;
 using Yiju.Kernel.Calendar;
+using Yiju.Kernel.Indicators;
 
 namespace Yiju.Housing;
 
@@ -28,6 +29,8 @@ public static class HousingModule
         services.AddScoped<StockHandlers>();
         services.AddScoped<LotteryHandlers>();
         services.AddScoped<SubsidyHandlers>();
+        services.AddScoped<HousingIndicatorFeed>();
+        services.AddScoped<IIndicatorFeed>(sp => sp.GetRequiredService<HousingIndicatorFeed>());
         return services;
     }
 

@@ -10,6 +10,7 @@ using Yiju.Housing.Domain;
 using Yiju.Housing.Domain.Applications;
 using Yiju.Housing.Domain.Lottery;
 using Yiju.IntegrationTests.Infrastructure;
+using Yiju.Kernel.Indicators;
 using Yiju.Kernel.Security;
 
 namespace Yiju.IntegrationTests.Housing;
@@ -47,7 +48,8 @@ public abstract class HousingApiTests(AppFixture fixture)
     {
         var app = fixture.Require();
         var street = app.StreetOf("230102");
-        var bad = NewId()[..17] + (NewId()[17] == '0' ? "1" : "0");
+        var good = NewId();
+        var bad = good[..17] + (good[17] == '0' ? "1" : "0");
         var response = await app.CreateClient().PostAsJsonAsync("/api/v1/housing/applications",
             Application("230102", street, Member("张三明", NewId(), income: -5m), Member("李四", bad, "Spouse")), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -161,6 +163,13 @@ public abstract class HousingApiTests(AppFixture fixture)
         Assert.Equal(3, results.Count(r => r.GetProperty("flatCode").ValueKind == JsonValueKind.String));
         Assert.All(results, r => Assert.Contains('*', r.GetProperty("applicantName").GetString()!));
         Assert.Equal(numbers.Order(StringComparer.Ordinal), results.Select(r => r.GetProperty("applicationNumber").GetString()!).Order(StringComparer.Ordinal));
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var feed = scope.ServiceProvider.GetServices<IIndicatorFeed>().Single(f => f.FeedName == "housing");
+            var figures = await feed.GetFiguresAsync(PeriodKey.Containing(ChinaTime.Today(DateTime.UtcNow), PeriodType.Year), Ct);
+            Assert.True(figures.Single(f => f.IndicatorCode == HousingFigures.PublicRentalFlatsByLottery && f.DistrictCode == "230103").Value >= 3);
+        }
 
         var zip = await app.CreateClient().GetByteArrayAsync($"/api/v1/housing/lotteries/{lotteryId}/files.zip", Ct);
         var folder = Directory.CreateTempSubdirectory("yiju-lottery-").FullName;
