@@ -26,6 +26,7 @@ public static class HousingModule
         services.AddScoped<ApplicationQueries>();
         services.AddScoped<Objections>();
         services.AddScoped<NoticeBatch>();
+        services.AddScoped<RuleSets>();
         services.AddScoped<StockHandlers>();
         services.AddScoped<LotteryHandlers>();
         services.AddScoped<SubsidyHandlers>();

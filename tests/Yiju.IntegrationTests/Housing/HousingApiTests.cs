@@ -89,6 +89,29 @@ public abstract class HousingApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_new_rule_set_version_from_the_bureau_replaces_the_sample_values()
+    {
+        var app = fixture.Require();
+        using (var scope = app.Services.CreateScope())
+        {
+            var ruleSets = scope.ServiceProvider.GetRequiredService<Yiju.Housing.Features.Applications.RuleSets>();
+            var street = await ruleSets.AddVersion(new(SchemeKind.RentalSubsidy, "租赁补贴准入条件", "测试文件", new DateOnly(2020, 1, 1), 100m, null, null, null, null, null, null, null),
+                new Caller(1, "street", [new RoleGrant(Role.StreetStaff, "/230100/230102/230102001/", null)]), Ct);
+            Assert.False(street.Succeeded);
+            var saved = await ruleSets.AddVersion(new(SchemeKind.RentalSubsidy, "租赁补贴准入条件", "哈住建发〔2026〕1号（测试）", new DateOnly(2020, 1, 1), 100m, null, null, null, 1, 8, null, null),
+                new Caller(1, "admin", [new RoleGrant(Role.CityAdmin, null, null)]), Ct);
+            Assert.True(saved.Succeeded, saved.Failure?.Message);
+            var inForce = await scope.ServiceProvider.GetRequiredService<Yiju.Housing.Features.Applications.ApplicationQueries>().RulesInForce(Ct);
+            Assert.False(inForce.Single(r => r.Scheme == SchemeKind.RentalSubsidy).Sample);
+            Assert.True(inForce.Single(r => r.Scheme == SchemeKind.PublicRental).Sample);
+        }
+        var body = new { scheme = "RentalSubsidy", districtCode = "230102", streetCode = app.StreetOf("230102"), currentHousingAreaM2 = 0.0, assetsYuan = 0m, specialHardship = false, members = new[] { Member("吴九", NewId(), income: 500m) } };
+        var response = await app.CreateClient().PostAsJsonAsync("/api/v1/housing/applications", body, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("100.00", (await Problem(response)).GetProperty("errors").GetProperty("income_per_head_over_limit")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_reviewers_of_the_right_street_and_district_act()
     {
         var app = fixture.Require();
