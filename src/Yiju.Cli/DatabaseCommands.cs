@@ -7,6 +7,7 @@ using Spectre.Console;
 using Yiju.Data;
 using Yiju.Data.Migrations;
 using Yiju.Organisation.Features.Seed;
+using Yiju.Programme.Features.Seed;
 
 namespace Yiju.Cli;
 
@@ -30,7 +31,7 @@ public static class DatabaseCommands
     public static Command Seed()
     {
         var demo = new Option<bool>("--demo") { Description = "Also create one demo account per role, with random passwords printed once." };
-        var command = new Command("seed", "Migrate, then add Harbin's organisation (city, 18 districts, streets, departments) and the first administrator if missing.") { demo };
+        var command = new Command("seed", "Migrate, then add Harbin's organisation (city, 18 districts, streets, departments) and the first administrator if missing, and Harbin's programme (homes, goals, tasks, indicators, published figures) once.") { demo };
         command.SetAction(async (parse, ct) =>
         {
             await using var services = CliHost.Build();
@@ -40,6 +41,11 @@ public static class DatabaseCommands
             var password = scope.ServiceProvider.GetRequiredService<IConfiguration>()["YIJU_ADMIN_PASSWORD"];
             var report = await seeder.Seed(password, ct);
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Added {report.UnitsAdded} units and {report.DepartmentsAdded} departments.");
+            var programme = await scope.ServiceProvider.GetRequiredService<ProgrammeSeeder>().Seed(ct);
+            if (programme.Indicators > 0)
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Added Harbin's programme: {programme.Indicators} indicators, {programme.Targets} targets, {programme.Values} published values.");
+            else
+                AnsiConsole.MarkupLine("Harbin's programme is already there; left unchanged.");
             foreach (var (user, pw) in report.NewAccounts)
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]First administrator[/] {user} / password: [bold]{pw}[/] (shown once; change it after signing in)");
             if (parse.GetValue(demo))

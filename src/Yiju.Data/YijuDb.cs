@@ -10,6 +10,9 @@ using Yiju.Kernel.Auditing;
 using Yiju.Organisation;
 using Yiju.Organisation.Data;
 using Yiju.Organisation.Domain;
+using Yiju.Programme.Data;
+using Yiju.Programme.Domain;
+using Yiju.Programme.SeedData;
 
 namespace Yiju.Data;
 
@@ -17,13 +20,20 @@ namespace Yiju.Data;
 /// The one database context. Each module sees only its own DbSets through its I&lt;Module&gt;Db interface.
 /// Every save appends the changes it makes to the hash-chained audit trail, in the same transaction.
 /// </summary>
-public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, TimeProvider clock) : DbContext(options), IOrganisationDb
+public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, TimeProvider clock) : DbContext(options), IOrganisationDb, IProgrammeDb
 {
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<CityProgramme> Programmes => Set<CityProgramme>();
+    public DbSet<Home> Homes => Set<Home>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<ProgrammeTask> ProgrammeTasks => Set<ProgrammeTask>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
+    public DbSet<ReportedValue> ReportedValues => Set<ReportedValue>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -36,6 +46,7 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrganisationModule).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HarbinSeedLoader).Assembly);
         modelBuilder.Entity<AuditEntry>(b =>
         {
             b.ToTable("sys_audit_entry");

@@ -5,6 +5,9 @@ using Yiju.Data;
 using Yiju.Kernel.Auditing;
 using Yiju.Organisation;
 using Yiju.Organisation.Api;
+using Yiju.Programme;
+using Yiju.Programme.Api;
+using Yiju.Programme.Features;
 using Yiju.Web.Api;
 using Yiju.Web.Infrastructure;
 using Yiju.Web.Security;
@@ -19,6 +22,8 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
 builder.Services.AddYijuData(database);
 builder.Services.AddOrganisation();
+builder.Services.AddProgramme();
+builder.Services.AddScoped<IProgrammeDirectory, OrganisationProgrammeDirectory>();
 builder.Services.AddYijuSecurity(builder.Configuration);
 builder.Services.AddLocalization();
 builder.Services.AddRouting(o => o.LowercaseUrls = true);
@@ -31,9 +36,11 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Account/Password");
     o.Conventions.AuthorizeFolder("/Admin", Yiju.Kernel.Security.Policies.AuditReader);
     o.AddOrganisationPageConventions();
+    o.AddProgrammePageConventions();
 })
     // Each module's pages are compiled into the module's assembly; name the assemblies rather than rely on discovery.
     .AddApplicationPart(typeof(OrganisationModule).Assembly)
+    .AddApplicationPart(typeof(ProgrammeModule).Assembly)
     .AddViewLocalization();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
@@ -80,6 +87,7 @@ app.MapCultureSwitch();
 var api = app.MapGroup("/api/v1");
 api.MapAccountApi();
 api.MapOrganisationApi();
+api.MapProgrammeApi();
 
 app.Run();
 

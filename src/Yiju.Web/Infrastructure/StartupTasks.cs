@@ -1,5 +1,6 @@
 using Yiju.Data.Migrations;
 using Yiju.Organisation.Features.Seed;
+using Yiju.Programme.Features.Seed;
 
 namespace Yiju.Web.Infrastructure;
 
@@ -20,6 +21,9 @@ public static class StartupTasks
         var report = await scope.ServiceProvider.GetRequiredService<OrganisationSeeder>().Seed(configuration["YIJU_ADMIN_PASSWORD"], ct);
         if (report.UnitsAdded + report.DepartmentsAdded > 0)
             logger.LogInformation("Seeded {Units} units and {Departments} departments", report.UnitsAdded, report.DepartmentsAdded);
+        var programme = await scope.ServiceProvider.GetRequiredService<ProgrammeSeeder>().Seed(ct);
+        if (programme.Indicators > 0)
+            logger.LogInformation("Seeded Harbin's programme: {Indicators} indicators, {Targets} targets, {Values} published values", programme.Indicators, programme.Targets, programme.Values);
         foreach (var (user, password) in report.NewAccounts)
         {
             // Written to the console rather than the log, so it does not end up in log files.
