@@ -73,3 +73,12 @@ public static class ReportingRules
         PeriodType.Month => "月",
     };
 }
+
+/// <summary>
+/// Codes of homes, goals, tasks and indicators (H4.G1.T1.I2) are upper-case. Lookups accept any case, because URLs
+/// are case-insensitive to people and the host lower-cases the URLs it generates.
+/// </summary>
+public static class ProgrammeCodes
+{
+    public static string Normalise(string? code) => (code ?? "").Trim().ToUpperInvariant();
+}

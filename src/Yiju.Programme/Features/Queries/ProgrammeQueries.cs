@@ -8,13 +8,13 @@ namespace Yiju.Programme.Features.Queries;
 /// <summary>The programme's status at a date: the six homes with their tasks and indicators judged against 序时进度.</summary>
 public sealed record OverviewView(CityProgramme Programme, DateOnly AsOf, IReadOnlyList<HomeProgress> Homes)
 {
-    public HomeProgress? Home(string code) => Homes.FirstOrDefault(h => string.Equals(h.Home.Code, code, StringComparison.Ordinal));
+    public HomeProgress? Home(string code) => Homes.FirstOrDefault(h => string.Equals(h.Home.Code, code, StringComparison.OrdinalIgnoreCase));
 
     public (HomeProgress Home, Goal Goal, TaskProgress Task)? Task(string code)
     {
         foreach (var home in Homes)
         {
-            var task = home.Tasks.FirstOrDefault(t => string.Equals(t.Task.Code, code, StringComparison.Ordinal));
+            var task = home.Tasks.FirstOrDefault(t => string.Equals(t.Task.Code, code, StringComparison.OrdinalIgnoreCase));
             if (task is not null)
                 return (home, home.Home.Goals.First(g => g.Id == task.Task.GoalId), task);
         }
@@ -74,7 +74,8 @@ public sealed class ProgrammeQueries(IProgrammeDb db, TimeProvider clock)
     /// </summary>
     public async Task<IndicatorView?> Indicator(string code, DateOnly? asOf, bool includePending, CancellationToken ct)
     {
-        var indicator = await db.Indicators.AsNoTracking().Include(i => i.Targets).FirstOrDefaultAsync(i => i.Code == code, ct);
+        var canonical = ProgrammeCodes.Normalise(code);
+        var indicator = await db.Indicators.AsNoTracking().Include(i => i.Targets).FirstOrDefaultAsync(i => i.Code == canonical, ct);
         if (indicator is null)
             return null;
         var task = await db.ProgrammeTasks.AsNoTracking().FirstAsync(t => t.Id == indicator.TaskId, ct);

@@ -31,7 +31,8 @@ public sealed class ReportValue(IProgrammeDb db, IProgrammeDirectory directory, 
 
     public async Task<Outcome<ReportedValueSummary>> Handle(ReportValueCommand command, Caller caller, CancellationToken ct)
     {
-        var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Code == command.IndicatorCode, ct);
+        var code = ProgrammeCodes.Normalise(command.IndicatorCode);
+        var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Code == code, ct);
         if (indicator is null)
             return Failure.NotFound($"指标 {command.IndicatorCode} 不存在 (unknown indicator)");
         var task = await db.ProgrammeTasks.AsNoTracking().FirstAsync(t => t.Id == indicator.TaskId, ct);
@@ -88,6 +89,10 @@ public sealed class ReportValue(IProgrammeDb db, IProgrammeDirectory directory, 
                 var source = new SourceReference($"{task.LeadDepartment} 填报（{by}）", command.SourceNote?.Trim() ?? "");
                 saved = ReportedValue.CreateDraft(indicator.Id, period, district, command.Value, command.Numerator, command.Denominator, source, by, now, explanation);
                 db.ReportedValues.Add(saved);
+            }
+            else if (command.Version is null)
+            {
+                return Failure.Conflict($"期间 {period} 已有数值（第{latest.Revision}版，{latest.Status}），请修改或修订该数值 (a value exists for this period: edit or revise it, sending its version)");
             }
             else if (command.Version != latest.Version)
             {
