@@ -43,6 +43,9 @@ builder.Services.AddRazorPages(o =>
     .AddApplicationPart(typeof(ProgrammeModule).Assembly)
     .AddViewLocalization();
 builder.Services.AddProblemDetails();
+// Chinese text is written as characters, not numeric entities: pages stay small and readable.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "Yiju API";

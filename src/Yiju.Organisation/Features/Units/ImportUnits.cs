@@ -29,7 +29,18 @@ public sealed class ImportUnits(IOrganisationDb db, TimeProvider clock)
         if (!caller.Grants.Any(g => g.Role is Role.CityAdmin or Role.DistrictStaff or Role.StreetStaff))
             return Failure.Forbidden();
 
-        var (rows, readErrors) = Read(csv);
+        // The request body may only be read asynchronously, and the file must be bounded before it is parsed.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = await csv.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + n > MaxFileBytes)
+                return new ImportResult(0, [new ImportError(0, "文件超过 5 MB (file larger than 5 MB)")]);
+            buffer.Write(chunk, 0, n);
+        }
+        buffer.Position = 0;
+        var (rows, readErrors) = Read(buffer);
         if (readErrors.Count > 0)
             return new ImportResult(0, readErrors);
 
