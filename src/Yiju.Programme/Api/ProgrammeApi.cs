@@ -52,6 +52,14 @@ public sealed record ReportValueRequest(
 
 public sealed record ReviewRequest(bool Approve, string? Reason, long Version);
 
+public sealed record ReportedValueResponse(
+    Guid Id, string IndicatorCode, string Period, string? DistrictCode, double Value, double? Numerator, double? Denominator,
+    string Status, int Revision, long Version, string? ReturnReason)
+{
+    public static ReportedValueResponse Of(ReportedValueSummary s) =>
+        new(s.Id, s.IndicatorCode, s.Period, s.DistrictCode, s.Value, s.Numerator, s.Denominator, s.Status.ToString(), s.Revision, s.Version, s.ReturnReason);
+}
+
 /// <summary>
 /// /api/v1/programme: the programme and its progress are public (residents may follow it); reporting is for the lead
 /// department's staff and review for coordinators, both with a personal access token or a signed-in session.
@@ -80,20 +88,20 @@ public static class ProgrammeApi
         }).AllowAnonymous().RequireRateLimiting("anonymous").WithName("GetIndicator")
           .WithSummary("An indicator's definition, targets with their assessment, approved values with their source quotes and notes, and the projection.");
 
-        group.MapPost("/indicators/{code}/values", async Task<Results<Ok<ReportedValueSummary>, ProblemHttpResult>> (string code, ReportValueRequest request, HttpContext http, ReportValue handler, CancellationToken ct) =>
+        group.MapPost("/indicators/{code}/values", async Task<Results<Ok<ReportedValueResponse>, ProblemHttpResult>> (string code, ReportValueRequest request, HttpContext http, ReportValue handler, CancellationToken ct) =>
         {
             if (request.Value is not { } value)
                 return Failure.Invalid("Value", "请填写数值 (value required)").ToProblem();
             var outcome = await handler.Handle(new ReportValueCommand(code, request.Period ?? "", request.DistrictCode, value, request.Numerator, request.Denominator,
                 request.Explanation, request.Source, request.Version, request.Submit), Caller.From(http.User), ct);
-            return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : outcome.Failure!.ToProblem();
+            return outcome.Succeeded ? TypedResults.Ok(ReportedValueResponse.Of(outcome.Value!)) : outcome.Failure!.ToProblem();
         }).RequireAuthorization(Policies.Staff).WithName("ReportIndicatorValue")
           .WithSummary("Enters (and with submit=true submits) a value for a period and optional district. Send the version you read (none for a new value): 409 if it changed. Revising an approved value needs an explanation.");
 
-        group.MapPost("/values/{id:guid}/review", async Task<Results<Ok<ReportedValueSummary>, ProblemHttpResult>> (Guid id, ReviewRequest request, HttpContext http, ReviewValue handler, CancellationToken ct) =>
+        group.MapPost("/values/{id:guid}/review", async Task<Results<Ok<ReportedValueResponse>, ProblemHttpResult>> (Guid id, ReviewRequest request, HttpContext http, ReviewValue handler, CancellationToken ct) =>
         {
             var outcome = await handler.Handle(new ReviewValueCommand(id, request.Approve, request.Reason, request.Version), Caller.From(http.User), ct);
-            return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : outcome.Failure!.ToProblem();
+            return outcome.Succeeded ? TypedResults.Ok(ReportedValueResponse.Of(outcome.Value!)) : outcome.Failure!.ToProblem();
         }).RequireAuthorization(Policies.Staff).WithName("ReviewIndicatorValue")
           .WithSummary("Approves or returns (reason required) a submitted value. Coordinators only; not one's own report; 409 if the version moved.");
     }
