@@ -10,6 +10,7 @@ root.Subcommands.Add(DatabaseCommands.Seed());
 root.Subcommands.Add(DatabaseCommands.Db());
 root.Subcommands.Add(AuditCommands.Audit());
 root.Subcommands.Add(OrganisationCommands.Organisation());
+root.Subcommands.Add(HousingCommands.Housing());
 
 try
 {

@@ -26,7 +26,6 @@ builder.Services.AddProgramme();
 builder.Services.AddScoped<IProgrammeDirectory, OrganisationProgrammeDirectory>();
 builder.Services.AddYijuSecurity(builder.Configuration);
 builder.Services.AddLocalization();
-builder.Services.AddRouting(o => o.LowercaseUrls = true);
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AllowAnonymousToPage("/Index");

@@ -57,11 +57,11 @@
       load(el.dataset.streets).then(function (geo) {
         streetsLayer = L.geoJSON(geo, {
           style: function () { return { color: '#333', weight: 1, fillOpacity: 0.05 }; },
-          onEachFeature: bind
+          onEachFeature: function (f, layer) { bind(layer, f); }
         }).addTo(map);
         map.fitBounds(streetsLayer.getBounds());
-        el.dataset.streets_loaded = String(geo.features.length);
-      });
+        el.dataset.streetsLoaded = String(geo.features.length);
+      }).catch(function (e) { el.dataset.error = String(e); });
     });
   }
 }());
