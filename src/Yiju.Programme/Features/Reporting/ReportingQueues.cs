@@ -50,8 +50,24 @@ public sealed class ReportingQueues(IProgrammeDb db, IProgrammeDirectory directo
             .Join(db.ProgrammeTasks, x => x.i.TaskId, t => t.Id, (x, t) => new { x.v, x.i, t })
             .Select(x => new
             {
-                x.v.Id, Code = x.i.Code, IndicatorName = x.i.Name, x.i.Unit, TaskName = x.t.Name, x.t.LeadDepartment, x.v.Period, x.v.DistrictCode,
-                x.v.Value, x.v.Numerator, x.v.Denominator, x.v.Status, x.v.Revision, x.v.Explanation, x.v.ReturnReason, x.v.EnteredBy, x.v.SubmittedAtUtc, x.v.Version,
+                x.v.Id,
+                Code = x.i.Code,
+                IndicatorName = x.i.Name,
+                x.i.Unit,
+                TaskName = x.t.Name,
+                x.t.LeadDepartment,
+                x.v.Period,
+                x.v.DistrictCode,
+                x.v.Value,
+                x.v.Numerator,
+                x.v.Denominator,
+                x.v.Status,
+                x.v.Revision,
+                x.v.Explanation,
+                x.v.ReturnReason,
+                x.v.EnteredBy,
+                x.v.SubmittedAtUtc,
+                x.v.Version,
             })
             .ToListAsync(ct);
         return rows.Select(r => new QueueItem(r.Id, r.Code, r.IndicatorName, r.Unit, r.TaskName, r.LeadDepartment, r.Period.ToString(), r.DistrictCode,
