@@ -29,6 +29,7 @@ public static class ProgrammeModule
         options.Conventions.AllowAnonymousToAreaPage("Programme", "/Homes");
         options.Conventions.AllowAnonymousToAreaPage("Programme", "/Tasks");
         options.Conventions.AllowAnonymousToAreaPage("Programme", "/Indicators");
+        options.Conventions.AllowAnonymousToAreaPage("Programme", "/Departments");
         return options;
     }
 }

@@ -83,6 +83,9 @@ public abstract class ProgrammeTests(AppFixture fixture)
         Assert.Contains("和谐家园", WebUtility.HtmlDecode(await overview.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/programme/homes/H4", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/programme/tasks/H4.G1.T1", Ct)).StatusCode);
+        var departments = await anonymous.GetAsync("/programme/departments?asOf=2023-12-31", Ct);
+        Assert.Equal(HttpStatusCode.OK, departments.StatusCode);
+        Assert.Contains("市住建局", WebUtility.HtmlDecode(await departments.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync("/programme/review", Ct)).StatusCode);
         var (coordinator, _) = await app.ClientFor(Role.ProgrammeCoordinator);
         var (housing, _) = await app.ClientFor(Role.DepartmentStaff, departmentCode: "zjj");
