@@ -14,6 +14,9 @@ public sealed class DepartmentsModel(ProgrammeQueries queries) : PageModel
 
     public IReadOnlyList<DepartmentCard> Cards { get; private set; } = [];
 
+    /// <summary>Tasks whose sources name no lead department: shown as a count rather than attributed to anyone.</summary>
+    public int WithoutLead { get; private set; }
+
     public async Task<IActionResult> OnGet(CancellationToken ct)
     {
         var overview = await queries.Overview(AsOf, ct);
@@ -21,6 +24,7 @@ public sealed class DepartmentsModel(ProgrammeQueries queries) : PageModel
             return NotFound();
         Overview = overview;
         Cards = DepartmentScorecard.Build(overview.Homes);
+        WithoutLead = Domain.Overview.Tasks(overview.Homes).Count(t => t.Task.LeadDepartment is null);
         return Page();
     }
 }
