@@ -77,7 +77,8 @@ app.UseAntiforgery();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-app.MapRazorPages();
+// Anonymous page views are limited per address like the public API; signed-in staff are not limited.
+app.MapRazorPages().RequireRateLimiting(SecuritySetup.AnonymousLimit);
 app.MapCultureSwitch();
 var api = app.MapGroup("/api/v1");
 api.MapAccountApi();
