@@ -12,7 +12,16 @@ using Yiju.Web.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 // A bad provider or connection string stops start-up here, with a message naming the setting.
-var database = DatabaseSettings.FromConfiguration(builder.Configuration, Environment.CurrentDirectory);
+DatabaseSettings database;
+try
+{
+    database = DatabaseSettings.FromConfiguration(builder.Configuration, Environment.CurrentDirectory);
+}
+catch (DatabaseConfigurationException e)
+{
+    Console.Error.WriteLine($"Yiju cannot start: {e.Message}");
+    throw;
+}
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
@@ -50,6 +59,8 @@ var app = builder.Build();
 
 if (builder.Configuration.GetValue("Database:MigrateOnStart", false))
     await StartupTasks.MigrateAndSeed(app.Services, builder.Configuration, CancellationToken.None);
+else
+    await StartupTasks.WarnAboutPendingMigrations(app.Services, CancellationToken.None);
 
 var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
 app.UseRequestLocalization(new RequestLocalizationOptions
