@@ -114,13 +114,46 @@ public class SnappingAndCatchmentTests(HarbinGraphFixture harbin) : IClassFixtur
         Assert.True(reached.Count > 50);
         foreach (var v in reached)
         {
-            // Points closer than 5 m are merged before the hull, so allow that much (≈7e-5°).
-            Assert.True(outline.Distance(new Point(graph.Longitude(v), graph.Latitude(v))) < 1e-4, $"vertex {v} is outside the catchment outline");
+            Assert.True(outline.Covers(new Point(graph.Longitude(v), graph.Latitude(v))), $"vertex {v} is outside the catchment outline");
         }
 
-        // A 1 km walk cannot cover more than a 1 km-radius disc.
+        // Unreached vertices far from every reached part stay outside the outline.
+        var farOutside = Enumerable.Range(0, graph.VertexCount).Where(v => double.IsPositiveInfinity(catchment.VertexDistance[v])).Take(2000)
+            .Where(v => Math.Abs(graph.Latitude(v) - snap.Latitude) > 0.03);
+        Assert.All(farOutside, v => Assert.False(outline.Covers(new Point(graph.Longitude(v), graph.Latitude(v)))));
+
+        // A 1 km walk buffered by 50 m cannot cover more than a 1.05 km-radius disc.
         var areaKm2 = outline.Area * 111.32 * 111.32 * Math.Cos(45.77 * Math.PI / 180);
-        Assert.InRange(areaKm2, 0.05, Math.PI);
+        Assert.InRange(areaKm2, 0.05, Math.PI * 1.05 * 1.05);
+    }
+
+    [Fact]
+    public void Grid_outline_traces_shells_and_holes_and_joins_corner_contacts()
+    {
+        // 5×5 raster: a ring of cells around an empty centre (one hole), plus a cell touching the
+        // ring only at a corner, which must be joined rather than left as a pinch.
+        const string raster = """
+            ....#
+            ###.#
+            #.##.
+            ###..
+            .....
+            """;
+        var lines = raster.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Reverse().ToArray();
+        var columns = lines[0].Length;
+        var filled = lines.SelectMany(l => l.Select(ch => ch == '#')).ToArray();
+        var rings = Yiju.Routing.Paths.GridOutline.Trace(filled, columns, lines.Length);
+        var shells = rings.Where(r => r.IsShell).ToList();
+        var holes = rings.Where(r => !r.IsShell).ToList();
+        Assert.Single(shells);
+        Assert.Single(holes);
+        Assert.Equal(1, holes[0].Area);
+        Assert.True(shells[0].Contains(holes[0].InsidePoint()));
+        var factory = new GeometryFactory();
+        LinearRing Ring(Yiju.Routing.Paths.GridOutline.Ring r) => factory.CreateLinearRing([.. r.Points.Select(p => new Coordinate(p.X, p.Y))]);
+        var polygon = factory.CreatePolygon(Ring(shells[0]), [Ring(holes[0])]);
+        Assert.True(polygon.IsValid);
+        Assert.Equal(filled.Count(f => f), polygon.Area);
     }
 
     private static double BruteForceNearest(WalkGraph graph, double lat, double lon)
