@@ -18,8 +18,7 @@ public sealed class WalkGraph
     private readonly int[] _vertexLatE7;
     private readonly int[] _vertexLonE7;
     private readonly int[] _arcOffsets;
-    private readonly int[] _arcTarget;
-    private readonly float[] _arcLength;
+    private readonly Arc[] _arcs;
     private readonly int[] _arcEdge;
     private readonly int[] _edgeFrom;
     private readonly int[] _edgeTo;
@@ -67,22 +66,20 @@ public sealed class WalkGraph
         }
 
         var arcCount = 2 * edgeFrom.Length;
-        _arcTarget = new int[arcCount];
-        _arcLength = new float[arcCount];
+        _arcs = new Arc[arcCount];
         _arcEdge = new int[arcCount];
         var next = _arcOffsets[..^1];
         for (var e = 0; e < edgeFrom.Length; e++)
         {
             var a = next[edgeFrom[e]]++;
-            _arcTarget[a] = edgeTo[e];
-            _arcLength[a] = edgeLength[e];
+            _arcs[a] = new Arc(edgeTo[e], edgeLength[e]);
             _arcEdge[a] = e;
             var b = next[edgeTo[e]]++;
-            _arcTarget[b] = edgeFrom[e];
-            _arcLength[b] = edgeLength[e];
+            _arcs[b] = new Arc(edgeFrom[e], edgeLength[e]);
             _arcEdge[b] = e;
         }
 
+        MaxEdgeLength = edgeLength.Length == 0 ? 0 : edgeLength.Max();
         var minLat = int.MaxValue;
         var minLon = int.MaxValue;
         var maxLat = int.MinValue;
@@ -109,9 +106,12 @@ public sealed class WalkGraph
     /// <summary>Undirected edges; the arc count is twice this.</summary>
     public int EdgeCount => _edgeFrom.Length;
 
-    public int ArcCount => _arcTarget.Length;
+    public int ArcCount => _arcs.Length;
 
     public GeoBounds Bounds { get; }
+
+    /// <summary>The longest edge, in metres; bounds how far ahead a search's bucket queue reaches.</summary>
+    public double MaxEdgeLength { get; }
 
     public long OsmNodeId(int vertex) => _vertexOsmId[vertex];
 
@@ -157,24 +157,22 @@ public sealed class WalkGraph
 
     public int ArcEnd(int vertex) => _arcOffsets[vertex + 1];
 
-    public int ArcTarget(int arc) => _arcTarget[arc];
+    public int ArcTarget(int arc) => _arcs[arc].Target;
 
-    public double ArcLength(int arc) => _arcLength[arc];
+    public double ArcLength(int arc) => _arcs[arc].Length;
 
     public int ArcEdge(int arc) => _arcEdge[arc];
 
     internal ReadOnlySpan<int> ArcOffsets => _arcOffsets;
 
-    internal ReadOnlySpan<int> ArcTargets => _arcTarget;
-
-    internal ReadOnlySpan<float> ArcLengths => _arcLength;
+    internal ReadOnlySpan<Arc> Arcs => _arcs;
 
     internal int GeometryStart(int edge) => _geometryStart[edge];
 
     /// <summary>Bytes held by the graph's arrays (adjacency, lengths, coordinates, geometry and OSM ids).</summary>
     public long MemoryBytes =>
         (8L * _vertexOsmId.Length) + (4L * _vertexLatE7.Length) + (4L * _vertexLonE7.Length)
-        + (4L * _arcOffsets.Length) + (4L * _arcTarget.Length) + (4L * _arcLength.Length) + (4L * _arcEdge.Length)
+        + (4L * _arcOffsets.Length) + (8L * _arcs.Length) + (4L * _arcEdge.Length)
         + (4L * _edgeFrom.Length) + (4L * _edgeTo.Length) + (4L * _edgeLength.Length) + (4L * _geometryStart.Length)
         + (4L * _pointLatE7.Length) + (4L * _pointLonE7.Length);
 
@@ -213,6 +211,9 @@ public sealed class WalkGraph
         }
     }
 }
+
+/// <summary>An arc's head and length side by side: a search reads both, so one cache line serves.</summary>
+internal readonly record struct Arc(int Target, float Length);
 
 /// <summary>A latitude/longitude box in degrees.</summary>
 public readonly record struct GeoBounds(double MinLatitude, double MinLongitude, double MaxLatitude, double MaxLongitude)

