@@ -42,7 +42,7 @@ def as_postgres(args):
 
 
 def psql(script):
-    result = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", sock, "-p", PORT, "-U", "postgres", "-d", "postgres"],
+    result = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", sock, "-p", PORT, "-U", "postgres", "-d", "postgres"],
                             input=script, text=True, capture_output=True)
     if result.returncode != 0:
         raise RuntimeError(result.stderr)

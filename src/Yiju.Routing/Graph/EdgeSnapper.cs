@@ -81,9 +81,8 @@ public sealed class EdgeSnapper
     private readonly int _rows;
     private readonly int[] _cellStart;
     private readonly int[] _cellSegments;
-    private readonly int[] _segmentStart;
 
-    public EdgeSnapper(WalkGraph graph, double cellMetres = 100)
+    public EdgeSnapper(WalkGraph graph, double cellMetres = 200)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(cellMetres, 0);
@@ -95,13 +94,6 @@ public sealed class EdgeSnapper
         _lonScale = Math.Cos((bounds.MinLatitude + bounds.MaxLatitude) / 2 * Math.PI / 180);
         _columns = Math.Max(1, (int)Math.Ceiling((bounds.MaxLongitude - bounds.MinLongitude) * MetresPerDegree * _lonScale / cellMetres) + 1);
         _rows = Math.Max(1, (int)Math.Ceiling((bounds.MaxLatitude - bounds.MinLatitude) * MetresPerDegree / cellMetres) + 1);
-
-        // Segment s of the whole graph belongs to the edge e with _segmentStart[e] <= s < _segmentStart[e + 1].
-        _segmentStart = new int[graph.EdgeCount + 1];
-        for (var e = 0; e < graph.EdgeCount; e++)
-        {
-            _segmentStart[e + 1] = _segmentStart[e] + graph.EdgePointCount(e) - 1;
-        }
 
         _cellStart = new int[(_columns * _rows) + 1];
         ForEachSegmentCell((_, cell) => _cellStart[cell + 1]++);
@@ -115,7 +107,7 @@ public sealed class EdgeSnapper
         ForEachSegmentCell((segment, cell) => _cellSegments[fill[cell]++] = segment);
     }
 
-    public long MemoryBytes => (4L * _cellStart.Length) + (4L * _cellSegments.Length) + (4L * _segmentStart.Length);
+    public long MemoryBytes => (4L * _cellStart.Length) + (4L * _cellSegments.Length);
 
     /// <summary>Snaps a point to the nearest edge no farther than <paramref name="maxDistance"/> metres.</summary>
     public SnapResult Snap(double latitude, double longitude, double maxDistance = 200)
@@ -191,7 +183,7 @@ public sealed class EdgeSnapper
         }
 
         var edge = EdgeOfSegment(bestSegment);
-        var index = bestSegment - _segmentStart[edge];
+        var index = bestSegment - SegmentStart(edge);
         var (aLat, aLon) = _graph.EdgePoint(edge, index);
         var (bLat, bLon) = _graph.EdgePoint(edge, index + 1);
         var snappedLat = aLat + ((bLat - aLat) * bestT);
@@ -218,16 +210,27 @@ public sealed class EdgeSnapper
     private (double X, double Y) ToGrid(double latitude, double longitude) =>
         ((longitude - _originLon) * MetresPerDegree * _lonScale, (latitude - _originLat) * MetresPerDegree);
 
+    // Segments are numbered edge by edge; edge e's first segment is SegmentStart(e), which grows
+    // strictly with e because every edge has at least one segment.
+    private int SegmentStart(int edge) => _graph.GeometryStart(edge) + edge;
+
     private int EdgeOfSegment(int segment)
     {
-        var found = Array.BinarySearch(_segmentStart, segment);
-        if (found >= 0)
+        int low = 0, high = _graph.EdgeCount - 1;
+        while (low < high)
         {
-            // Edges have at least one segment, so a start equal to segment is unique.
-            return found;
+            var mid = (low + high + 1) >> 1;
+            if (SegmentStart(mid) <= segment)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid - 1;
+            }
         }
 
-        return ~found - 1;
+        return low;
     }
 
     // Metres per degree of longitude and latitude at a latitude (the ellipsoid's radii of curvature),
@@ -245,7 +248,7 @@ public sealed class EdgeSnapper
     private (double Distance, double T) PlanarDistance(int segment, double latitude, double longitude, double xScale, double yScale)
     {
         var edge = EdgeOfSegment(segment);
-        var index = segment - _segmentStart[edge];
+        var index = segment - SegmentStart(edge);
         var (aLat, aLon) = _graph.EdgePoint(edge, index);
         var (bLat, bLon) = _graph.EdgePoint(edge, index + 1);
         var ax = (aLon - longitude) * xScale;
@@ -276,7 +279,7 @@ public sealed class EdgeSnapper
                 var c1 = Math.Clamp((int)(Math.Max(x0, x1) / _cellMetres), 0, _columns - 1);
                 var r0 = Math.Clamp((int)(Math.Min(y0, y1) / _cellMetres), 0, _rows - 1);
                 var r1 = Math.Clamp((int)(Math.Max(y0, y1) / _cellMetres), 0, _rows - 1);
-                var segment = _segmentStart[e] + i - 1;
+                var segment = SegmentStart(e) + i - 1;
                 for (var r = r0; r <= r1; r++)
                 {
                     for (var c = c0; c <= c1; c++)
