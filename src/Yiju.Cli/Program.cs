@@ -1,0 +1,22 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Yiju.Cli;
+using Yiju.Data;
+
+var root = new RootCommand("yiju — 宜居: Harbin's livable-city platform (migrate, seed, import, audit)");
+root.Subcommands.Add(DatabaseCommands.Migrate());
+root.Subcommands.Add(DatabaseCommands.Seed());
+root.Subcommands.Add(DatabaseCommands.Db());
+root.Subcommands.Add(AuditCommands.Audit());
+root.Subcommands.Add(OrganisationCommands.Organisation());
+
+try
+{
+    return await root.Parse(args).InvokeAsync();
+}
+catch (DatabaseConfigurationException e)
+{
+    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Configuration error:[/] {e.Message}");
+    return 2;
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Yiju.Data.Auditing;
+using Yiju.Data.Migrations;
+using Yiju.Organisation.Data;
+
+namespace Yiju.Data;
+
+public static class DataModule
+{
+    /// <summary>Registers YijuDb on the configured provider and exposes it to each module as that module's I&lt;Module&gt;Db.</summary>
+    public static IServiceCollection AddYijuData(this IServiceCollection services, DatabaseSettings settings)
+    {
+        settings.EnsureSqliteFolder();
+        services.AddSingleton(settings);
+        services.AddDbContext<YijuDb>(options =>
+        {
+            _ = settings.Provider switch
+            {
+                DatabaseProvider.Sqlite => options.UseSqlite(settings.ConnectionString),
+                DatabaseProvider.Postgres => options.UseNpgsql(settings.ConnectionString),
+            };
+        });
+        services.AddScoped<IOrganisationDb>(sp => sp.GetRequiredService<YijuDb>());
+        services.AddScoped<MigrationRunner>();
+        services.AddScoped<AuditTrail>();
+        return services;
+    }
+}

@@ -1,0 +1,189 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Yiju.Data.Auditing;
+using Yiju.Kernel.Auditing;
+using Yiju.Organisation;
+using Yiju.Organisation.Data;
+using Yiju.Organisation.Domain;
+
+namespace Yiju.Data;
+
+/// <summary>
+/// The one database context. Each module sees only its own DbSets through its I&lt;Module&gt;Db interface.
+/// Every save appends the changes it makes to the hash-chained audit trail, in the same transaction.
+/// </summary>
+public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, TimeProvider clock) : DbContext(options), IOrganisationDb
+{
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    private static readonly JsonSerializerOptions AuditJson = new()
+    {
+        Converters = { new JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrganisationModule).Assembly);
+        modelBuilder.Entity<AuditEntry>(b =>
+        {
+            b.ToTable("sys_audit_entry");
+            b.HasKey(a => a.Seq);
+            b.Property(a => a.Seq).ValueGeneratedNever();
+            b.Property(a => a.Actor).HasMaxLength(100).IsRequired();
+            b.Property(a => a.Action).HasMaxLength(40).IsRequired();
+            b.Property(a => a.EntityType).HasMaxLength(100).IsRequired();
+            b.Property(a => a.EntityId).HasMaxLength(100).IsRequired();
+            b.Property(a => a.PrevHash).HasMaxLength(64).IsRequired();
+            b.Property(a => a.Hash).HasMaxLength(64).IsRequired();
+            b.HasIndex(a => new { a.EntityType, a.EntityId });
+            b.HasIndex(a => a.At);
+        });
+        modelBuilder.Entity<DataProtectionKey>(b =>
+        {
+            b.ToTable("sys_data_protection_key");
+            b.HasKey(k => k.Id);
+            b.Property(k => k.FriendlyName).HasMaxLength(200).IsRequired();
+        });
+        ApplyConventions(modelBuilder);
+    }
+
+    /// <summary>
+    /// snake_case names on both providers (so hand-written SQL reads the same everywhere), and UTC kind on every
+    /// DateTime read back (SQLite returns Unspecified).
+    /// </summary>
+    private static void ApplyConventions(ModelBuilder modelBuilder)
+    {
+        var utc = new ValueConverter<DateTime, DateTime>(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+        var utcNullable = new ValueConverter<DateTime?, DateTime?>(v => v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+                if (property.ClrType == typeof(DateTime))
+                    property.SetValueConverter(utc);
+                else if (property.ClrType == typeof(DateTime?))
+                    property.SetValueConverter(utcNullable);
+            }
+            foreach (var key in entity.GetKeys())
+                key.SetName($"pk_{entity.GetTableName()}");
+            foreach (var fk in entity.GetForeignKeys())
+                fk.SetConstraintName($"fk_{entity.GetTableName()}_{string.Join("_", fk.Properties.Select(p => SnakeCase(p.Name)))}");
+            foreach (var index in entity.GetIndexes())
+                index.SetDatabaseName($"ix_{entity.GetTableName()}_{string.Join("_", index.Properties.Select(p => SnakeCase(p.Name)))}");
+        }
+    }
+
+    public static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0 && (!char.IsUpper(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
+                sb.Append('_');
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var pending = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Metadata.ClrType.GetCustomAttribute<NotAuditedAttribute>() is null)
+            .Select(e => new PendingChange(e, e.State, e.State == EntityState.Added ? null : Snapshot(e, original: true)))
+            .ToList();
+        foreach (var change in pending.Where(c => c.State == EntityState.Modified && c.Entry.Entity is IVersioned))
+        {
+            var version = change.Entry.Property(nameof(IVersioned.Version));
+            if (Equals(version.CurrentValue, version.OriginalValue))
+                version.CurrentValue = (int)version.OriginalValue! + 1;
+        }
+        if (pending.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await LockAuditChain(cancellationToken);
+            var written = await base.SaveChangesAsync(false, cancellationToken);
+            var last = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq)
+                .Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var seq = last?.Seq ?? 0;
+            var prevHash = last?.Hash ?? AuditChain.Genesis;
+            var at = AuditChain.TruncateToMilliseconds(clock.GetUtcNow().UtcDateTime);
+            var entries = new List<AuditEntry>(pending.Count);
+            foreach (var change in pending)
+            {
+                var entry = new AuditEntry
+                {
+                    Seq = ++seq,
+                    At = at,
+                    Actor = Truncate(actor.Name, 100),
+                    Action = change.State switch { EntityState.Added => "create", EntityState.Deleted => "delete", _ => "update" },
+                    EntityType = change.Entry.Metadata.ClrType.Name,
+                    EntityId = Truncate(string.Join(",", change.Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => change.Entry.Property(p.Name).CurrentValue)), 100),
+                    Before = change.Before,
+                    After = change.State == EntityState.Deleted ? null : Snapshot(change.Entry, original: false),
+                    PrevHash = prevHash,
+                };
+                entry.Hash = AuditChain.ComputeHash(entry);
+                prevHash = entry.Hash;
+                entries.Add(entry);
+            }
+            // The entity rows are written; accept them so the audit save below inserts only the audit rows.
+            ChangeTracker.AcceptAllChanges();
+            AuditEntries.AddRange(entries);
+            await base.SaveChangesAsync(true, cancellationToken);
+            if (ownTransaction is not null)
+                await ownTransaction.CommitAsync(cancellationToken);
+            foreach (var e in entries)
+                Entry(e).State = EntityState.Detached;
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+                await ownTransaction.DisposeAsync();
+        }
+    }
+
+    /// <summary>Several web nodes append to one chain: PostgreSQL serialises them with a transaction-scoped advisory lock; SQLite has one writer anyway.</summary>
+    private async Task LockAuditChain(CancellationToken ct)
+    {
+        if (Database.IsNpgsql())
+            await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7411)", ct);
+    }
+
+    private static string Snapshot(EntityEntry entry, bool original)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var p in entry.Properties)
+        {
+            var redacted = p.Metadata.PropertyInfo?.GetCustomAttribute<RedactedInAuditAttribute>() is not null;
+            values[p.Metadata.Name] = redacted ? "***" : original ? p.OriginalValue : p.CurrentValue;
+        }
+        return JsonSerializer.Serialize(values, AuditJson);
+    }
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+
+    private sealed record PendingChange(EntityEntry Entry, EntityState State, string? Before);
+}

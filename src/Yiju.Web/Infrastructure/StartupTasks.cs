@@ -1,0 +1,34 @@
+using Yiju.Data.Migrations;
+using Yiju.Organisation.Features.Seed;
+
+namespace Yiju.Web.Infrastructure;
+
+/// <summary>
+/// In Development (or with Database:MigrateOnStart) the host migrates and seeds before serving, so that a fresh
+/// clone is usable from one command. The first administrator's generated password is printed exactly once: it is
+/// only generated when the account is created.
+/// </summary>
+public static class StartupTasks
+{
+    public static async Task MigrateAndSeed(IServiceProvider services, IConfiguration configuration, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Yiju.Startup");
+        var applied = await scope.ServiceProvider.GetRequiredService<MigrationRunner>().Migrate(ct);
+        if (applied.Count > 0)
+            logger.LogInformation("Applied migrations: {Migrations}", string.Join(", ", applied));
+        var report = await scope.ServiceProvider.GetRequiredService<OrganisationSeeder>().Seed(configuration["YIJU_ADMIN_PASSWORD"], ct);
+        if (report.UnitsAdded + report.DepartmentsAdded > 0)
+            logger.LogInformation("Seeded {Units} units and {Departments} departments", report.UnitsAdded, report.DepartmentsAdded);
+        foreach (var (user, password) in report.NewAccounts)
+        {
+            // Written to the console rather than the log, so it does not end up in log files.
+            Console.WriteLine();
+            Console.WriteLine("==================================================================");
+            Console.WriteLine($" 首个管理员 First administrator: {user}");
+            Console.WriteLine($" 密码 Password (shown once only): {password}");
+            Console.WriteLine("==================================================================");
+            Console.WriteLine();
+        }
+    }
+}

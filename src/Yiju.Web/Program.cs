@@ -1,0 +1,90 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
+using Yiju.Data;
+using Yiju.Kernel.Auditing;
+using Yiju.Organisation;
+using Yiju.Organisation.Api;
+using Yiju.Web.Api;
+using Yiju.Web.Infrastructure;
+using Yiju.Web.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// A bad provider or connection string stops start-up here, with a message naming the setting.
+var database = DatabaseSettings.FromConfiguration(builder.Configuration, Environment.CurrentDirectory);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
+builder.Services.AddYijuData(database);
+builder.Services.AddOrganisation();
+builder.Services.AddYijuSecurity(builder.Configuration);
+builder.Services.AddLocalization();
+builder.Services.AddRouting(o => o.LowercaseUrls = true);
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AllowAnonymousToPage("/Index");
+    o.Conventions.AllowAnonymousToPage("/Error");
+    o.Conventions.AllowAnonymousToFolder("/Account");
+    o.Conventions.AuthorizePage("/Account/Tokens");
+    o.Conventions.AuthorizePage("/Account/Password");
+    o.Conventions.AuthorizeFolder("/Admin", Yiju.Kernel.Security.Policies.AuditReader);
+    o.AddOrganisationPageConventions();
+})
+    // Each module's pages are compiled into the module's assembly; name the assemblies rather than rely on discovery.
+    .AddApplicationPart(typeof(OrganisationModule).Assembly)
+    .AddViewLocalization();
+builder.Services.AddProblemDetails();
+// Chinese text is written as characters, not numeric entities: pages stay small and readable.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info.Title = "Yiju API";
+    doc.Info.Description = "宜居 — Harbin's livable-city platform. Authenticate with a personal access token: Authorization: Bearer yiju_…";
+    return Task.CompletedTask;
+}));
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+var app = builder.Build();
+
+if (builder.Configuration.GetValue("Database:MigrateOnStart", false))
+    await StartupTasks.MigrateAndSeed(app.Services, builder.Configuration, CancellationToken.None);
+
+var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture("zh-CN"),
+    SupportedCultures = cultures,
+    SupportedUICultures = cultures,
+    RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
+});
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    // Pages get a friendly error page; the API gets ProblemDetails. Neither shows a stack trace.
+    ExceptionHandlingPath = "/Error",
+    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
+app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseRequestLogging();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapRazorPages();
+app.MapCultureSwitch();
+var api = app.MapGroup("/api/v1");
+api.MapAccountApi();
+api.MapOrganisationApi();
+
+app.Run();
+
+/// <summary>Exposed for WebApplicationFactory in the integration and browser tests.</summary>
+public partial class Program;
