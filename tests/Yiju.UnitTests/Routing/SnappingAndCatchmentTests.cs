@@ -87,6 +87,34 @@ public class SnappingAndCatchmentTests(HarbinGraphFixture harbin) : IClassFixtur
     }
 
     [Fact]
+    public void Facility_on_the_same_edge_is_reached_along_the_edge_not_through_its_ends()
+    {
+        var graph = TestData.GraphFromXml(WalkGraphTests.StreetXml);
+        var snapper = new EdgeSnapper(graph);
+        // Facility at n2 (middle of n1–n3); home 40 m further north on the same footway.
+        var facility = snapper.Snap(45.7510, 126.6, maxDistance: 10);
+        var home = snapper.Snap(45.7510 + (40 / 111_150.0), 126.6, maxDistance: 10);
+        Assert.Equal(facility.Edge, home.Edge);
+        var sources = new SnappedSources(graph, [(facility, 3)]);
+        var result = sources.Search();
+        var (distance, label) = sources.NearestTo(home, result);
+        Assert.Equal(3, label);
+        Assert.Equal(40, distance, 0.1);
+        // Through the ends alone it would be 40 m plus twice the walk to n3 and back.
+        Assert.True(home.NetworkDistance(graph, result) > 100);
+        Assert.Equal((double.PositiveInfinity, -1), sources.NearestTo(snapper.Snap(39.9, 116.4, 100), result));
+    }
+
+    [Fact]
+    public void Routing_depends_on_no_other_Yiju_project()
+    {
+        var references = typeof(WalkGraph).Assembly.GetReferencedAssemblies()
+            .Select(a => a.Name ?? string.Empty)
+            .Where(n => n.StartsWith("Yiju.", StringComparison.Ordinal));
+        Assert.Empty(references);
+    }
+
+    [Fact]
     public void Catchment_cuts_edges_at_the_distance_limit()
     {
         var graph = TestData.GraphFromXml(WalkGraphTests.StreetXml);
