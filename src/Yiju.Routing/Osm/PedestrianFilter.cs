@@ -18,8 +18,9 @@ namespace Yiju.Routing.Osm;
 /// China has no general right to walk on cycle tracks, and OSM's worldwide default for them varies.</item>
 /// <item>highway=corridor (indoor passages, e.g. through a metro station) is kept.</item>
 /// <item>trunk and trunk_link are left out by default, like osm2pgrouting, because in Chinese cities
-/// they are mostly urban expressways (快速路) without footways; <see cref="IncludeTrunk"/> brings
-/// them in for places where trunks are ordinary streets. <c>motorroad=yes</c> always excludes.</item>
+/// they are mostly urban expressways (快速路) without footways; an explicit
+/// <c>foot=yes|designated|permissive</c> keeps one, and <see cref="IncludeTrunk"/> brings them all in
+/// for places where trunks are ordinary streets. <c>motorroad=yes</c> always excludes.</item>
 /// </list>
 /// motorway, motorway_link, construction, proposed, raceway, bus_guideway and any other value are
 /// never walkable (a motorway with <c>foot=yes</c> is a tagging error, not a footpath).
