@@ -156,6 +156,16 @@ public class WalkGraphTests
     }
 
     [Fact]
+    public void Single_source_search_agrees_with_the_multi_source_one()
+    {
+        var graph = TestData.GraphFromXml(StreetXml);
+        var single = ShortestPaths.From(graph, Vertex(graph, 9));
+        var multi = ShortestPaths.NearestSource(graph, [new PathSource(Vertex(graph, 9), 0, 0)]);
+        Assert.Equal(multi.Distance, single);
+        Assert.Equal(MeridianArc(45.752, 45.753) + ParallelArc(45.752, Step) + ParallelArc(45.752, Step), single[Vertex(graph, 3)], 0.001);
+    }
+
+    [Fact]
     public void Source_offset_counts_toward_the_distance()
     {
         var graph = TestData.GraphFromXml(StreetXml);
