@@ -1,0 +1,99 @@
+using System.Collections.Frozen;
+
+namespace Yiju.Hotline.Domain;
+
+/// <summary>One allowed transition: from which statuses, by which roles, and whether the actor must belong to the unit that holds the ticket.</summary>
+public sealed record TransitionRule(
+    TicketAction Action,
+    IReadOnlySet<TicketStatus> From,
+    IReadOnlySet<HotlineRole> Roles,
+    bool RequiresAssigneeUnit,
+    string LabelZh,
+    string LabelEn);
+
+/// <summary>
+/// The hotline's state machine as data, so that pages can show only the actions an actor may take
+/// and refusals can say exactly why. <see cref="Ticket"/> applies the effects.
+/// </summary>
+public static class TicketWorkflow
+{
+    private static readonly HotlineRole[] Centre = [HotlineRole.HotlineOperator, HotlineRole.CentreSupervisor, HotlineRole.CityAdmin];
+    private static readonly HotlineRole[] CentreCallback = [HotlineRole.CallbackOperator, HotlineRole.HotlineOperator, HotlineRole.CentreSupervisor, HotlineRole.CityAdmin];
+    private static readonly HotlineRole[] Supervisors = [HotlineRole.CentreSupervisor, HotlineRole.CityAdmin];
+    private static readonly HotlineRole[] UnitStaff = [HotlineRole.DepartmentStaff, HotlineRole.DistrictStaff, HotlineRole.StreetStaff];
+
+    private static readonly TicketStatus[] Live =
+        [TicketStatus.Accepted, TicketStatus.Dispatched, TicketStatus.InHandling, TicketStatus.Returned, TicketStatus.InArbitration, TicketStatus.Replied];
+
+    public static IReadOnlyList<TransitionRule> Rules { get; } =
+    [
+        Rule(TicketAction.Accept, [], [.. Centre, HotlineRole.Resident], false, "受理", "Accept"),
+        Rule(TicketAction.ResolveAtIntake, [TicketStatus.Accepted], [HotlineRole.HotlineOperator, HotlineRole.CentreSupervisor], false, "直接办结", "Resolve at intake"),
+        Rule(TicketAction.Dispatch, [TicketStatus.Accepted, TicketStatus.Returned], Centre, false, "派单", "Dispatch"),
+        Rule(TicketAction.SignFor, [TicketStatus.Dispatched], UnitStaff, true, "签收", "Sign for"),
+        Rule(TicketAction.Forward, [TicketStatus.Dispatched, TicketStatus.InHandling], [HotlineRole.DistrictStaff], true, "下派街道", "Forward to a street"),
+        Rule(TicketAction.RecordProgress, [TicketStatus.InHandling], UnitStaff, true, "办理", "Record progress"),
+        Rule(TicketAction.Reply, [TicketStatus.InHandling], UnitStaff, true, "回复", "Reply"),
+        Rule(TicketAction.Callback, [TicketStatus.Replied], CentreCallback, false, "回访", "Callback"),
+        Rule(TicketAction.Close, [TicketStatus.Replied], CentreCallback, false, "办结", "Close"),
+        Rule(TicketAction.Reopen, [TicketStatus.Replied], CentreCallback, false, "重办", "Reopen"),
+        Rule(TicketAction.Return, [TicketStatus.Dispatched, TicketStatus.InHandling], UnitStaff, true, "退单", "Return"),
+        Rule(TicketAction.SendToArbitration, [TicketStatus.Returned], Centre, false, "提交仲裁", "Send to arbitration"),
+        Rule(TicketAction.Arbitrate, [TicketStatus.InArbitration], Supervisors, false, "仲裁", "Arbitrate"),
+        Rule(TicketAction.RequestExtension, [TicketStatus.InHandling], UnitStaff, true, "申请延期", "Request extension"),
+        Rule(TicketAction.ApproveExtension, [TicketStatus.InHandling], Supervisors, false, "批准延期", "Approve extension"),
+        Rule(TicketAction.RefuseExtension, [TicketStatus.InHandling], Supervisors, false, "驳回延期", "Refuse extension"),
+        Rule(TicketAction.Supervise, [TicketStatus.Dispatched, TicketStatus.InHandling, TicketStatus.Returned, TicketStatus.InArbitration], Supervisors, false, "督办", "Supervise"),
+        Rule(TicketAction.Merge, [TicketStatus.Accepted, TicketStatus.Dispatched, TicketStatus.InHandling, TicketStatus.Returned, TicketStatus.InArbitration], Centre, false, "合并", "Merge into another ticket"),
+        Rule(TicketAction.AbsorbDuplicate, [TicketStatus.Accepted, TicketStatus.Dispatched, TicketStatus.InHandling, TicketStatus.Returned, TicketStatus.InArbitration, TicketStatus.Replied], Centre, false, "并入重复工单", "Absorb a duplicate"),
+        Rule(TicketAction.EditText, Live, Centre, false, "修改诉求", "Edit text"),
+    ];
+
+    private static readonly FrozenDictionary<TicketAction, TransitionRule> ByAction = Rules.ToFrozenDictionary(r => r.Action);
+
+    public static TransitionRule RuleFor(TicketAction action) => ByAction[action];
+
+    /// <summary>Whether <paramref name="actor"/> may perform <paramref name="action"/> on <paramref name="ticket"/> now; the reason when not.</summary>
+    public static TransitionResult? Refusal(Ticket ticket, TicketAction action, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(actor);
+        var rule = ByAction[action];
+        if (!rule.From.Contains(ticket.Status))
+        {
+            return TransitionResult.Refused(RefusalCode.WrongStatus,
+                $"工单当前状态为「{StatusLabels.Default.LabelZh(ticket.Status)}」，不能{rule.LabelZh} (cannot {rule.LabelEn.ToLowerInvariant()} a ticket in status {ticket.Status}).");
+        }
+
+        if (!rule.Roles.Contains(actor.Role))
+        {
+            return TransitionResult.Refused(RefusalCode.RoleNotAllowed,
+                $"角色 {actor.Role} 无权{rule.LabelZh} (role {actor.Role} may not {rule.LabelEn.ToLowerInvariant()}).");
+        }
+
+        if (rule.RequiresAssigneeUnit)
+        {
+            var roleMatchesKind = (actor.Role, ticket.CurrentUnitKind) switch
+            {
+                (HotlineRole.DepartmentStaff, UnitKind.Department) => true,
+                (HotlineRole.DistrictStaff, UnitKind.District) => true,
+                (HotlineRole.StreetStaff, UnitKind.Street) => true,
+                _ => false,
+            };
+            if (actor.UnitId is null || actor.UnitId != ticket.CurrentUnitId || !roleMatchesKind)
+            {
+                return TransitionResult.Refused(RefusalCode.NotAssigneeUnit,
+                    $"工单不在本单位，不能{rule.LabelZh} (only the unit currently holding the ticket may {rule.LabelEn.ToLowerInvariant()}).");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The actions the actor could take on the ticket as it stands (argument checks aside): for buttons.</summary>
+    public static IReadOnlyList<TransitionRule> AvailableTo(Ticket ticket, Actor actor) =>
+        [.. Rules.Where(r => r.Action != TicketAction.Accept && Refusal(ticket, r.Action, actor) is null)];
+
+    private static TransitionRule Rule(TicketAction action, TicketStatus[] from, HotlineRole[] roles, bool assignee, string zh, string en) =>
+        new(action, from.ToFrozenSet(), roles.ToFrozenSet(), assignee, zh, en);
+}
