@@ -106,15 +106,6 @@ public class SnappingAndCatchmentTests(HarbinGraphFixture harbin) : IClassFixtur
     }
 
     [Fact]
-    public void Routing_depends_on_no_other_Yiju_project()
-    {
-        var references = typeof(WalkGraph).Assembly.GetReferencedAssemblies()
-            .Select(a => a.Name ?? string.Empty)
-            .Where(n => n.StartsWith("Yiju.", StringComparison.Ordinal));
-        Assert.Empty(references);
-    }
-
-    [Fact]
     public void Catchment_cuts_edges_at_the_distance_limit()
     {
         var graph = TestData.GraphFromXml(WalkGraphTests.StreetXml);

@@ -6,28 +6,16 @@ namespace Yiju.UnitTests.Routing;
 
 internal static class TestData
 {
-    private static readonly Lazy<string> SharedData = new(FindSharedData);
-
-    public static string OsmFile(string name) => Path.Combine(SharedData.Value, "osm", name);
+    public static string OsmFile(string name)
+    {
+        var path = Path.Combine(TestPaths.SharedData, "osm", name);
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"The routing tests read the shared OSM extracts; {path} is missing.", path);
+    }
 
     public static WalkGraph GraphFromXml(string xml) =>
         WalkGraph.Load(new MemoryStream(Encoding.UTF8.GetBytes(xml)));
-
-    // The repository may be checked out as /work/main or as a worktree elsewhere; the shared data
-    // sits in a `shared` folder beside it, so walk up from the test binaries until one appears.
-    private static string FindSharedData()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(Path.Combine(candidate, "osm")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No shared/data/osm folder above {AppContext.BaseDirectory}; the routing tests need the shared OSM extracts.");
-    }
 }
 
 /// <summary>Counts what a reader reports, to compare with osmium's figures in PROVENANCE.md.</summary>
