@@ -59,7 +59,7 @@ foreach (var (name, file) in files)
     var centre = Centre(graph);
     var snap = snapper.Snap(centre.Lat, centre.Lon, 500);
     Catchment? catchment = null;
-    var catchmentTimes = Measure(options.Runs * 3, () => catchment = Catchment.Compute(graph, snap.ToSources(graph, 0), 1000));
+    var catchmentTimes = Measure(options.Runs * 3, () => catchment = Catchment.Compute(graph, snap, 1000));
     var snapTimes = Measure(options.Runs, () =>
     {
         var random = new Random(1);

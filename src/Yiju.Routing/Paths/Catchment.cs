@@ -37,7 +37,23 @@ public sealed class Catchment
     /// <summary>Network distance from the sources to each vertex (infinity beyond the limit).</summary>
     public IReadOnlyList<double> VertexDistance { get; }
 
-    public static Catchment Compute(WalkGraph graph, ReadOnlySpan<PathSource> sources, double maxDistance, double buffer = 50, double cellSize = 10)
+    /// <summary>
+    /// The catchment of a point snapped onto the network (a facility, an address). Unlike the
+    /// vertex-source overload it also covers the point's own edge in both directions from the
+    /// point, which matters for short limits: 100 m from the middle of a 400 m street reaches no
+    /// vertex at all, yet 200 m of that street.
+    /// </summary>
+    public static Catchment Compute(WalkGraph graph, SnapResult origin, double maxDistance, double buffer = 50, double cellSize = 10)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        return Compute(graph, origin.ToSources(graph, 0), maxDistance, buffer, cellSize, origin);
+    }
+
+    /// <summary>The catchment of search sources at vertices (with offsets), e.g. several facilities at once.</summary>
+    public static Catchment Compute(WalkGraph graph, ReadOnlySpan<PathSource> sources, double maxDistance, double buffer = 50, double cellSize = 10) =>
+        Compute(graph, sources, maxDistance, buffer, cellSize, origin: null);
+
+    private static Catchment Compute(WalkGraph graph, ReadOnlySpan<PathSource> sources, double maxDistance, double buffer, double cellSize, SnapResult? origin)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentOutOfRangeException.ThrowIfNegative(maxDistance);
@@ -98,7 +114,37 @@ public sealed class Catchment
             }
         }
 
+        if (origin is { } point)
+        {
+            AddOwnEdge(graph, parts, point, maxDistance);
+        }
+
         return new Catchment(parts, BuildOutline(graph, parts, buffer, cellSize), distance);
+    }
+
+    // The stretch of the origin's own edge walked directly from the origin, merged with whatever
+    // reached the same edge through its ends, so Parts never lists one edge twice.
+    private static void AddOwnEdge(WalkGraph graph, List<EdgePart> parts, SnapResult origin, double maxDistance)
+    {
+        var length = graph.EdgeLength(origin.Edge);
+        var start = Math.Max(0, origin.Offset - maxDistance);
+        var end = Math.Min(length, origin.Offset + maxDistance);
+        var others = parts.Where(p => p.Edge == origin.Edge).ToList();
+        parts.RemoveAll(p => p.Edge == origin.Edge);
+        foreach (var other in others)
+        {
+            if (other.End >= start && other.Start <= end)
+            {
+                start = Math.Min(start, other.Start);
+                end = Math.Max(end, other.End);
+            }
+            else
+            {
+                parts.Add(other);
+            }
+        }
+
+        parts.Add(new EdgePart(origin.Edge, start, end));
     }
 
     private static int FirstArcOf(WalkGraph graph, int vertex, int edge)

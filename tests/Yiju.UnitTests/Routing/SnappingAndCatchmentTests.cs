@@ -106,6 +106,29 @@ public class SnappingAndCatchmentTests(HarbinGraphFixture harbin) : IClassFixtur
     }
 
     [Fact]
+    public void Catchment_of_a_point_covers_its_own_edge_even_when_no_vertex_is_reached()
+    {
+        var graph = TestData.GraphFromXml(WalkGraphTests.StreetXml);
+        // n2 lies in the middle of the 222 m edge n1–n3; 50 m reaches neither end.
+        var origin = new EdgeSnapper(graph).Snap(45.7510, 126.6, maxDistance: 10);
+        var catchment = Catchment.Compute(graph, origin, 50);
+        var part = Assert.Single(catchment.Parts);
+        Assert.Equal(origin.Edge, part.Edge);
+        Assert.Equal(origin.Offset - 50, part.Start, 1e-9);
+        Assert.Equal(origin.Offset + 50, part.End, 1e-9);
+        Assert.False(catchment.Outline.IsEmpty);
+        Assert.True(catchment.Outline.Covers(new Point(126.6, 45.7510)));
+
+        // 150 m reaches n1 and n3 (111 m each way) and 39 m beyond n3 on both its other edges;
+        // the own edge is then whole and listed once.
+        var wider = Catchment.Compute(graph, origin, 150);
+        var own = Assert.Single(wider.Parts, p => p.Edge == origin.Edge);
+        Assert.Equal(0, own.Start);
+        Assert.Equal(graph.EdgeLength(origin.Edge), own.End, 1e-9);
+        Assert.Equal(3, wider.Parts.Count);
+    }
+
+    [Fact]
     public void Catchment_cuts_edges_at_the_distance_limit()
     {
         var graph = TestData.GraphFromXml(WalkGraphTests.StreetXml);
@@ -126,7 +149,7 @@ public class SnappingAndCatchmentTests(HarbinGraphFixture harbin) : IClassFixtur
         var graph = harbin.Graph;
         var snap = new EdgeSnapper(graph).Snap(45.7732, 126.6177, maxDistance: 200);
         Assert.True(snap.IsSnapped);
-        var catchment = Catchment.Compute(graph, snap.ToSources(graph, 0), 1000);
+        var catchment = Catchment.Compute(graph, snap, 1000);
         var outline = Assert.IsAssignableFrom<Polygon>(catchment.Outline);
         Assert.True(outline.IsValid);
         var reached = Enumerable.Range(0, graph.VertexCount).Where(v => catchment.VertexDistance[v] <= 1000).ToList();
