@@ -15,7 +15,16 @@ using Yiju.Web.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 // A bad provider or connection string stops start-up here, with a message naming the setting.
-var database = DatabaseSettings.FromConfiguration(builder.Configuration, Environment.CurrentDirectory);
+DatabaseSettings database;
+try
+{
+    database = DatabaseSettings.FromConfiguration(builder.Configuration, Environment.CurrentDirectory);
+}
+catch (DatabaseConfigurationException e)
+{
+    Console.Error.WriteLine($"Yiju cannot start: {e.Message}");
+    throw;
+}
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
@@ -57,6 +66,8 @@ var app = builder.Build();
 
 if (builder.Configuration.GetValue("Database:MigrateOnStart", false))
     await StartupTasks.MigrateAndSeed(app.Services, builder.Configuration, CancellationToken.None);
+else
+    await StartupTasks.WarnAboutPendingMigrations(app.Services, CancellationToken.None);
 
 var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -84,7 +95,8 @@ app.UseAntiforgery();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-app.MapRazorPages();
+// Anonymous page views are limited per address like the public API; signed-in staff are not limited.
+app.MapRazorPages().RequireRateLimiting(SecuritySetup.AnonymousLimit);
 app.MapCultureSwitch();
 var api = app.MapGroup("/api/v1");
 api.MapAccountApi();

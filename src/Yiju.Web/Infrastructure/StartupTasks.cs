@@ -35,4 +35,16 @@ public static class StartupTasks
             Console.WriteLine();
         }
     }
+
+    /// <summary>Outside Development the schema is changed by `yiju migrate`; say so loudly if that has not been done.</summary>
+    public static async Task WarnAboutPendingMigrations(IServiceProvider services, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var pending = await scope.ServiceProvider.GetRequiredService<MigrationRunner>().Pending(ct);
+        if (pending.Count > 0)
+        {
+            scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Yiju.Startup")
+                .LogWarning("The database lacks migrations {Migrations}: run `yiju migrate` (or set Database:MigrateOnStart=true).", string.Join(", ", pending));
+        }
+    }
 }
