@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Yiju.Data;
+using Yiju.Hotline;
 using Yiju.Kernel.Auditing;
 using Yiju.Organisation;
 
@@ -28,6 +29,7 @@ public static class CliHost
         services.AddSingleton<IAuditActor>(new FixedAuditActor($"cli:{Environment.UserName}"));
         services.AddYijuData(DatabaseSettings.FromConfiguration(configuration, Environment.CurrentDirectory));
         services.AddOrganisation();
+        services.AddHotline();
         return services.BuildServiceProvider();
     }
 }

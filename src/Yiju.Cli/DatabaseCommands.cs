@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Yiju.Data;
 using Yiju.Data.Migrations;
+using Yiju.Hotline.Features.Taxonomy;
 using Yiju.Organisation.Features.Seed;
 
 namespace Yiju.Cli;
@@ -30,7 +31,7 @@ public static class DatabaseCommands
     public static Command Seed()
     {
         var demo = new Option<bool>("--demo") { Description = "Also create one demo account per role, with random passwords printed once." };
-        var command = new Command("seed", "Migrate, then add Harbin's organisation (city, 18 districts, streets, departments) and the first administrator if missing.") { demo };
+        var command = new Command("seed", "Migrate, then add Harbin's organisation (city, 18 districts, streets, departments), the hotline category taxonomy and the first administrator if missing.") { demo };
         command.SetAction(async (parse, ct) =>
         {
             await using var services = CliHost.Build();
@@ -40,6 +41,8 @@ public static class DatabaseCommands
             var password = scope.ServiceProvider.GetRequiredService<IConfiguration>()["YIJU_ADMIN_PASSWORD"];
             var report = await seeder.Seed(password, ct);
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Added {report.UnitsAdded} units and {report.DepartmentsAdded} departments.");
+            var categories = await scope.ServiceProvider.GetRequiredService<CategoryCatalogue>().Seed(ct);
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Added {categories} hotline categories.");
             foreach (var (user, pw) in report.NewAccounts)
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]First administrator[/] {user} / password: [bold]{pw}[/] (shown once; change it after signing in)");
             if (parse.GetValue(demo))

@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Yiju.Data.Auditing;
+using Yiju.Hotline;
+using Yiju.Hotline.Data;
+using Yiju.Hotline.Domain;
 using Yiju.Kernel.Auditing;
 using Yiju.Organisation;
 using Yiju.Organisation.Data;
@@ -17,13 +20,19 @@ namespace Yiju.Data;
 /// The one database context. Each module sees only its own DbSets through its I&lt;Module&gt;Db interface.
 /// Every save appends the changes it makes to the hash-chained audit trail, in the same transaction.
 /// </summary>
-public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, TimeProvider clock) : DbContext(options), IOrganisationDb
+public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, TimeProvider clock) : DbContext(options), IOrganisationDb, IHotlineDb
 {
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<TicketNumberCounter> TicketNumberCounters => Set<TicketNumberCounter>();
+    public DbSet<SubmissionKey> SubmissionKeys => Set<SubmissionKey>();
+    public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -36,6 +45,7 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrganisationModule).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HotlineModule).Assembly);
         modelBuilder.Entity<AuditEntry>(b =>
         {
             b.ToTable("sys_audit_entry");

@@ -2,7 +2,11 @@ using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Yiju.Data;
+using Yiju.Hotline;
+using Yiju.Hotline.Api;
+using Yiju.Hotline.Features.Access;
 using Yiju.Kernel.Auditing;
+using Yiju.Kernel.Calendar;
 using Yiju.Organisation;
 using Yiju.Organisation.Api;
 using Yiju.Web.Api;
@@ -19,6 +23,9 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
 builder.Services.AddYijuData(database);
 builder.Services.AddOrganisation();
+builder.Services.AddSingleton<IWorkingCalendar>(ChinaWorkingCalendar.LoadEmbedded());
+builder.Services.AddHotline();
+builder.Services.AddScoped<IHotlineDirectory, HotlineDirectory>();
 builder.Services.AddYijuSecurity(builder.Configuration);
 builder.Services.AddLocalization();
 builder.Services.AddRouting(o => o.LowercaseUrls = true);
@@ -31,9 +38,11 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Account/Password");
     o.Conventions.AuthorizeFolder("/Admin", Yiju.Kernel.Security.Policies.AuditReader);
     o.AddOrganisationPageConventions();
+    o.AddHotlinePageConventions();
 })
     // Each module's pages are compiled into the module's assembly; name the assemblies rather than rely on discovery.
     .AddApplicationPart(typeof(OrganisationModule).Assembly)
+    .AddApplicationPart(typeof(HotlineModule).Assembly)
     .AddViewLocalization();
 builder.Services.AddProblemDetails();
 // Chinese text is written as characters, not numeric entities: pages stay small and readable.
@@ -83,6 +92,8 @@ app.MapCultureSwitch();
 var api = app.MapGroup("/api/v1");
 api.MapAccountApi();
 api.MapOrganisationApi();
+api.MapHotlineApi();
+app.MapOpen311();
 
 app.Run();
 

@@ -1,4 +1,5 @@
 using Yiju.Data.Migrations;
+using Yiju.Hotline.Features.Taxonomy;
 using Yiju.Organisation.Features.Seed;
 
 namespace Yiju.Web.Infrastructure;
@@ -20,6 +21,9 @@ public static class StartupTasks
         var report = await scope.ServiceProvider.GetRequiredService<OrganisationSeeder>().Seed(configuration["YIJU_ADMIN_PASSWORD"], ct);
         if (report.UnitsAdded + report.DepartmentsAdded > 0)
             logger.LogInformation("Seeded {Units} units and {Departments} departments", report.UnitsAdded, report.DepartmentsAdded);
+        var categories = await scope.ServiceProvider.GetRequiredService<CategoryCatalogue>().Seed(ct);
+        if (categories > 0)
+            logger.LogInformation("Seeded {Categories} hotline categories", categories);
         foreach (var (user, password) in report.NewAccounts)
         {
             // Written to the console rather than the log, so it does not end up in log files.
