@@ -48,7 +48,11 @@ public abstract partial class HotlinePageTests(AppFixture fixture)
         var phone = "136" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var fields = new Dictionary<string, string>
         {
-            ["SubmissionKey"] = key, ["Type"] = "Complaint", ["Text"] = "小区楼下烧烤摊油烟很大 <b>每晚</b>", ["CallerPhone"] = phone, ["Address"] = "道里区",
+            ["SubmissionKey"] = key,
+            ["Type"] = "Complaint",
+            ["Text"] = "小区楼下烧烤摊油烟很大 <b>每晚</b>",
+            ["CallerPhone"] = phone,
+            ["Address"] = "道里区",
         };
         var submitted = await Post(resident, "/hotline/submit", "/hotline/submit", new(fields));
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
@@ -112,8 +116,14 @@ public abstract partial class HotlinePageTests(AppFixture fixture)
         Assert.Matches("value=\"heating\\.[a-z-]+\" selected", html);
         var accepted = await Post(op, "/hotline/intake", "/hotline/intake?handler=Accept", new()
         {
-            ["Text"] = "家里暖气不热，室温只有十二度", ["Type"] = "Complaint", ["Urgency"] = "Urgent", ["CategoryCode"] = "heating.indoor-temperature",
-            ["CallerName"] = "王五", ["CallerPhone"] = "13611112222", ["Latitude"] = "45.7732", ["Longitude"] = "126.6177",
+            ["Text"] = "家里暖气不热，室温只有十二度",
+            ["Type"] = "Complaint",
+            ["Urgency"] = "Urgent",
+            ["CategoryCode"] = "heating.indoor-temperature",
+            ["CallerName"] = "王五",
+            ["CallerPhone"] = "13611112222",
+            ["Latitude"] = "45.7732",
+            ["Longitude"] = "126.6177",
         });
         // HttpClient drops the bearer token when it follows a redirect; open the ticket it was sent to with the token.
         var ticketUrl = Uri.UnescapeDataString(accepted.RequestMessage!.RequestUri!.Query.Replace("?ReturnUrl=", "", StringComparison.Ordinal));

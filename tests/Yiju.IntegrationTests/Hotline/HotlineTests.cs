@@ -209,8 +209,14 @@ public abstract class HotlineTests(AppFixture fixture)
 
         FormUrlEncodedContent Form(string key, string service) => new(new Dictionary<string, string>
         {
-            ["api_key"] = key, ["service_code"] = service, ["lat"] = "45.7732", ["long"] = "126.6177",
-            ["description"] = "中央大街附近施工噪音", ["first_name"] = "四", ["last_name"] = "李", ["phone"] = "13700000000",
+            ["api_key"] = key,
+            ["service_code"] = service,
+            ["lat"] = "45.7732",
+            ["long"] = "126.6177",
+            ["description"] = "中央大街附近施工噪音",
+            ["first_name"] = "四",
+            ["last_name"] = "李",
+            ["phone"] = "13700000000",
             ["attribute[request_type]"] = "complaint",
         });
 
