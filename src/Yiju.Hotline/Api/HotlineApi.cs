@@ -112,6 +112,8 @@ public static class HotlineApi
             var parsed = ToCommand(request with { Urgency = null }, Channel.WebForm);
             if (!parsed.Succeeded)
                 return parsed.Failure!.ToProblem();
+            if (parsed.Value!.Type == TicketType.Petition)
+                return Failure.Invalid("type", "信访事项请通过信访渠道提交 (petitions are filed through the petition office, not this form)").ToProblem();
             var outcome = await handler.ByResident(parsed.Value!, "网站 Web form", idempotencyKey, requirePhone: true, ct);
             if (!outcome.Succeeded)
                 return outcome.Failure!.ToProblem();
