@@ -22,7 +22,8 @@ namespace Yiju.Hotline.Api;
 public sealed record IntakeRequest(string? Type, string? CategoryCode, string? Text, string? Urgency, string? Title, string? CallerName,
     string? CallerPhone, string? Address, double? Latitude, double? Longitude);
 
-public sealed record TransitionRequest(int? Version, string? Note, string? UnitKind, long? UnitId, bool? Resolved, string? Satisfaction, DateOnly? DueDate, bool? Flagged);
+public sealed record TransitionRequest(int? Version, string? Note, string? UnitKind, long? UnitId, bool? Resolved, string? Satisfaction, DateOnly? DueDate, bool? Flagged,
+    string? TargetNumber = null);
 
 public sealed record CreatedResponse(Guid Id, string Number);
 
@@ -37,7 +38,7 @@ public static class HotlineApi
 {
     /// <summary>Actions by their URL name: "sign-for", "request-extension", …</summary>
     public static FrozenDictionary<string, TicketAction> ActionsByName { get; } = TicketWorkflow.Rules
-        .Where(r => r.Action is not (TicketAction.Accept or TicketAction.Merge or TicketAction.AbsorbDuplicate or TicketAction.EditText))
+        .Where(r => r.Action is not (TicketAction.Accept or TicketAction.AbsorbDuplicate or TicketAction.EditText))
         .ToFrozenDictionary(r => Kebab(r.Action.ToString()), r => r.Action, StringComparer.Ordinal);
 
     public static void MapHotlineApi(this RouteGroupBuilder api)
@@ -86,6 +87,10 @@ public static class HotlineApi
             var outcome = await queries.Detail(id, Caller.From(http.User), ct);
             return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : outcome.Failure!.ToProblem();
         }).WithName("GetTicket").WithSummary("One ticket with its timeline and the actions open to the caller.");
+
+        group.MapGet("/tickets/{id:guid}/duplicates", async (Guid id, HttpContext http, TicketQueries queries, CancellationToken ct) =>
+            TypedResults.Ok(await queries.Duplicates(id, Caller.From(http.User), ct)))
+            .WithName("TicketDuplicates").WithSummary("Open tickets that look like the same problem (same category, nearby, similar text, within days): merge candidates for the centre.");
 
         group.MapPost("/tickets/{id:guid}/{action}", async Task<Results<Ok<TicketView>, ProblemHttpResult>> (Guid id, string action, TransitionRequest request,
             HttpContext http, TransitionTicket handler, CancellationToken ct) =>
@@ -183,7 +188,8 @@ public static class HotlineApi
                 return Failure.Invalid("satisfaction", "满意度应为 Satisfied、BasicallySatisfied 或 Dissatisfied (unknown satisfaction)");
             satisfaction = sat;
         }
-        return new TransitionCommand(parsed, version, request.Note, kind, request.UnitId, request.Resolved, satisfaction, request.DueDate, request.Flagged ?? false);
+        return new TransitionCommand(parsed, version, request.Note, kind, request.UnitId, request.Resolved, satisfaction, request.DueDate, request.Flagged ?? false,
+            request.TargetNumber);
     }
 
     public static bool TryMonth(string? text, TimeProvider clock, out YearMonth month)

@@ -154,6 +154,23 @@ public abstract class HotlineTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_nearby_report_with_similar_words_is_suggested_as_a_duplicate_and_merged()
+    {
+        var app = fixture.Require();
+        var (op, _) = await app.ClientFor(Role.HotlineOperator);
+        var marker = Guid.NewGuid().ToString("N")[..6];
+        var (first, firstNumber) = await Accept(op, Intake($"松花江街{marker}号工地夜间施工噪音扰民", lat: 45.7701, lon: 126.6301));
+        var (second, _) = await Accept(op, Intake($"松花江街{marker}号工地晚上施工噪音太大扰民", lat: 45.7702, lon: 126.6302));
+
+        var duplicates = await Json(await op.GetAsync($"/api/v1/hotline/tickets/{second}/duplicates", Ct), HttpStatusCode.OK);
+        Assert.Contains(duplicates.EnumerateArray(), d => d.GetProperty("number").GetString() == firstNumber);
+        var merged = await Act(op, second, "merge", new { version = 1, targetNumber = firstNumber });
+        Assert.Equal("Merged", merged.GetProperty("status").GetString());
+        var target = await Json(await op.GetAsync($"/api/v1/hotline/tickets/{first}", Ct), HttpStatusCode.OK);
+        Assert.Contains(target.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("action").GetString() == "AbsorbDuplicate");
+    }
+
+    [Fact]
     public async Task A_resident_submission_repeated_with_one_idempotency_key_makes_one_ticket_and_can_be_tracked()
     {
         var app = fixture.Require();

@@ -80,6 +80,30 @@ public sealed class TicketQueries(IHotlineDb db, IHotlineDirectory directory, De
         return TicketMapping.ToView(ticket, actor, policy, clock.GetUtcNow().UtcDateTime, categoryName);
     }
 
+    /// <summary>
+    /// 合并建议: open tickets of the same first-level category accepted within the detector's window, close by and
+    /// with similar words. For the centre only (it decides merges); empty for everyone else.
+    /// </summary>
+    public async Task<IReadOnlyList<MergeSuggestion>> Duplicates(Guid id, Caller caller, CancellationToken ct)
+    {
+        var actor = await directory.ActorFor(caller, ct);
+        if (actor is null || !TicketScope.IsCentre(actor))
+            return [];
+        var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (ticket is null || ticket.Status is TicketStatus.Closed or TicketStatus.Merged)
+            return [];
+        var options = new DuplicateOptions();
+        var (from, to) = (ticket.AcceptedAtUtc.AddDays(-options.MaxDaysApart), ticket.AcceptedAtUtc.AddDays(options.MaxDaysApart));
+        var top = ticket.CategoryCode.Split('.')[0];
+        var recent = await db.Tickets.AsNoTracking()
+            .Where(t => t.Id != id && t.AcceptedAtUtc >= from && t.AcceptedAtUtc <= to
+                && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Merged
+                && (t.CategoryCode == top || t.CategoryCode.StartsWith(top + ".")))
+            .OrderByDescending(t => t.AcceptedAtUtc).Take(500)
+            .ToListAsync(ct);
+        return DuplicateDetector.FindCandidates(ticket, recent, options);
+    }
+
     public async Task<Guid?> IdOf(string number, CancellationToken ct) =>
         await db.Tickets.AsNoTracking().Where(t => t.Number == number).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct);
 

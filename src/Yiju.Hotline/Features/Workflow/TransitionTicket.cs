@@ -24,7 +24,8 @@ public sealed record TransitionCommand(
     bool? Resolved = null,
     Satisfaction? Satisfaction = null,
     DateOnly? DueDate = null,
-    bool Flagged = false);
+    bool Flagged = false,
+    string? TargetNumber = null);
 
 public sealed class TransitionTicket(IHotlineDb db, IHotlineDirectory directory, DeadlinePolicy policy, IWorkingCalendar calendar,
     TimeProvider clock, RoutingModel routing, TicketQueries queries)
@@ -130,8 +131,15 @@ public sealed class TransitionTicket(IHotlineDb db, IHotlineDirectory directory,
                 return ticket.RefuseExtension(actor, now, note ?? string.Empty);
             case TicketAction.Supervise:
                 return ticket.Supervise(actor, now, note ?? string.Empty, c.Flagged);
-            case TicketAction.Accept:
             case TicketAction.Merge:
+                {
+                    var number = c.TargetNumber?.Trim();
+                    var target = string.IsNullOrEmpty(number) ? null : await db.Tickets.FirstOrDefaultAsync(t => t.Number == number, ct);
+                    if (target is null)
+                        return Failure.Invalid("targetNumber", "须填写要并入的工单号 (give the number of the ticket to merge into)");
+                    return ticket.MergeInto(actor, now, target, note);
+                }
+            case TicketAction.Accept:
             case TicketAction.AbsorbDuplicate:
             case TicketAction.EditText:
             default:

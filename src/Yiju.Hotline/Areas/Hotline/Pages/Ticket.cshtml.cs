@@ -17,6 +17,7 @@ public sealed class TicketModel(TicketQueries queries, TransitionTicket transiti
     public IReadOnlyList<HotlineUnit> Districts { get; private set; } = [];
     public IReadOnlyList<HotlineUnit> Streets { get; private set; } = [];
     public SuggestedUnitResponse? SuggestedUnit { get; private set; }
+    public IReadOnlyList<MergeSuggestion> Duplicates { get; private set; } = [];
 
     public async Task<IActionResult> OnGet(Guid id, CancellationToken ct)
     {
@@ -28,10 +29,10 @@ public sealed class TicketModel(TicketQueries queries, TransitionTicket transiti
     }
 
     public async Task<IActionResult> OnPostAct(Guid id, string? action, int version, string? note, string? unit, bool? resolved, string? satisfaction,
-        DateOnly? dueDate, bool flagged, CancellationToken ct)
+        DateOnly? dueDate, bool flagged, string? targetNumber, CancellationToken ct)
     {
         var request = new TransitionRequest(version, note, UnitPart(unit, 0), long.TryParse(UnitPart(unit, 1), System.Globalization.NumberStyles.None,
-            System.Globalization.CultureInfo.InvariantCulture, out var unitId) ? unitId : null, resolved, string.IsNullOrEmpty(satisfaction) ? null : satisfaction, dueDate, flagged);
+            System.Globalization.CultureInfo.InvariantCulture, out var unitId) ? unitId : null, resolved, string.IsNullOrEmpty(satisfaction) ? null : satisfaction, dueDate, flagged, targetNumber);
         var parsed = HotlineApi.ToTransition(action ?? string.Empty, request);
         var outcome = parsed.Succeeded ? await transition.Handle(id, parsed.Value!, Caller, ct) : parsed.Failure!;
         if (outcome.Succeeded)
@@ -53,6 +54,8 @@ public sealed class TicketModel(TicketQueries queries, TransitionTicket transiti
     {
         Ticket = ticket;
         var actions = ticket.Actions.Select(a => a.Action).ToHashSet(StringComparer.Ordinal);
+        if (actions.Contains(nameof(TicketAction.Merge)))
+            Duplicates = await queries.Duplicates(ticket.Id, Caller, ct);
         if (actions.Contains(nameof(TicketAction.Dispatch)) || actions.Contains(nameof(TicketAction.Arbitrate)))
         {
             Departments = await directory.Units(UnitKind.Department, ct);
