@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Yiju.Data;
+using Yiju.Hotline;
 using Yiju.Kernel.Auditing;
 using Yiju.Organisation;
 using Yiju.Programme;
@@ -30,6 +31,7 @@ public static class CliHost
         services.AddYijuData(DatabaseSettings.FromConfiguration(configuration, Environment.CurrentDirectory));
         services.AddOrganisation();
         services.AddProgramme();
+        services.AddHotline();
         return services.BuildServiceProvider();
     }
 }

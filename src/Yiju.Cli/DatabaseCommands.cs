@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Yiju.Data;
 using Yiju.Data.Migrations;
+using Yiju.Hotline.Features.Taxonomy;
 using Yiju.Organisation.Features.Seed;
 using Yiju.Programme.Features.Seed;
 
@@ -31,7 +32,7 @@ public static class DatabaseCommands
     public static Command Seed()
     {
         var demo = new Option<bool>("--demo") { Description = "Also create one demo account per role, with random passwords printed once." };
-        var command = new Command("seed", "Migrate, then add Harbin's organisation (city, 18 districts, streets, departments) and the first administrator if missing, and Harbin's programme (homes, goals, tasks, indicators, published figures) once.") { demo };
+        var command = new Command("seed", "Migrate, then add what is missing: Harbin's organisation (city, 18 districts, streets, departments), the first administrator, Harbin's programme (homes, goals, tasks, indicators, published figures) and the hotline category taxonomy.") { demo };
         command.SetAction(async (parse, ct) =>
         {
             await using var services = CliHost.Build();
@@ -46,6 +47,8 @@ public static class DatabaseCommands
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Added Harbin's programme: {programme.Indicators} indicators, {programme.Targets} targets, {programme.Values} published values.");
             else
                 AnsiConsole.MarkupLine("Harbin's programme is already there; left unchanged.");
+            var categories = await scope.ServiceProvider.GetRequiredService<CategoryCatalogue>().Seed(ct);
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Added {categories} hotline categories.");
             foreach (var (user, pw) in report.NewAccounts)
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]First administrator[/] {user} / password: [bold]{pw}[/] (shown once; change it after signing in)");
             if (parse.GetValue(demo))

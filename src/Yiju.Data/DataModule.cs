@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Yiju.Data.Auditing;
 using Yiju.Data.Migrations;
+using Yiju.Hotline.Data;
 using Yiju.Organisation.Data;
 using Yiju.Programme.Data;
 
@@ -24,6 +25,7 @@ public static class DataModule
         });
         services.AddScoped<IOrganisationDb>(sp => sp.GetRequiredService<YijuDb>());
         services.AddScoped<IProgrammeDb>(sp => sp.GetRequiredService<YijuDb>());
+        services.AddScoped<IHotlineDb>(sp => sp.GetRequiredService<YijuDb>());
         services.AddScoped<MigrationRunner>();
         services.AddScoped<AuditTrail>();
         return services;

@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Yiju.Data.Auditing;
+using Yiju.Hotline;
+using Yiju.Hotline.Data;
+using Yiju.Hotline.Domain;
 using Yiju.Kernel.Auditing;
 using Yiju.Organisation;
 using Yiju.Organisation.Data;
@@ -20,7 +23,7 @@ namespace Yiju.Data;
 /// The one database context. Each module sees only its own DbSets through its I&lt;Module&gt;Db interface.
 /// Every save appends the changes it makes to the hash-chained audit trail, in the same transaction.
 /// </summary>
-public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, TimeProvider clock) : DbContext(options), IOrganisationDb, IProgrammeDb
+public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, TimeProvider clock) : DbContext(options), IOrganisationDb, IProgrammeDb, IHotlineDb
 {
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Department> Departments => Set<Department>();
@@ -34,6 +37,12 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
     public DbSet<ReportedValue> ReportedValues => Set<ReportedValue>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<TicketNumberCounter> TicketNumberCounters => Set<TicketNumberCounter>();
+    public DbSet<SubmissionKey> SubmissionKeys => Set<SubmissionKey>();
+    public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -47,6 +56,7 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrganisationModule).Assembly);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HarbinSeedLoader).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HotlineModule).Assembly);
         modelBuilder.Entity<AuditEntry>(b =>
         {
             b.ToTable("sys_audit_entry");

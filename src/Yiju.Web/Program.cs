@@ -2,7 +2,11 @@ using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Yiju.Data;
+using Yiju.Hotline;
+using Yiju.Hotline.Api;
+using Yiju.Hotline.Features.Access;
 using Yiju.Kernel.Auditing;
+using Yiju.Kernel.Calendar;
 using Yiju.Organisation;
 using Yiju.Organisation.Api;
 using Yiju.Programme;
@@ -33,6 +37,9 @@ builder.Services.AddYijuData(database);
 builder.Services.AddOrganisation();
 builder.Services.AddProgramme();
 builder.Services.AddScoped<IProgrammeDirectory, OrganisationProgrammeDirectory>();
+builder.Services.AddSingleton<IWorkingCalendar>(ChinaWorkingCalendar.LoadEmbedded());
+builder.Services.AddHotline();
+builder.Services.AddScoped<IHotlineDirectory, HotlineDirectory>();
 builder.Services.AddYijuSecurity(builder.Configuration);
 builder.Services.AddLocalization();
 builder.Services.AddRazorPages(o =>
@@ -45,10 +52,12 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Admin", Yiju.Kernel.Security.Policies.AuditReader);
     o.AddOrganisationPageConventions();
     o.AddProgrammePageConventions();
+    o.AddHotlinePageConventions();
 })
     // Each module's pages are compiled into the module's assembly; name the assemblies rather than rely on discovery.
     .AddApplicationPart(typeof(OrganisationModule).Assembly)
     .AddApplicationPart(typeof(ProgrammeModule).Assembly)
+    .AddApplicationPart(typeof(HotlineModule).Assembly)
     .AddViewLocalization();
 builder.Services.AddProblemDetails();
 // Chinese text is written as characters, not numeric entities: pages stay small and readable.
@@ -102,6 +111,8 @@ var api = app.MapGroup("/api/v1");
 api.MapAccountApi();
 api.MapOrganisationApi();
 api.MapProgrammeApi();
+api.MapHotlineApi();
+app.MapOpen311();
 
 app.Run();
 

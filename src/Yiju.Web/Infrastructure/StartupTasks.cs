@@ -1,4 +1,5 @@
 using Yiju.Data.Migrations;
+using Yiju.Hotline.Features.Taxonomy;
 using Yiju.Organisation.Features.Seed;
 using Yiju.Programme.Features.Seed;
 
@@ -24,6 +25,9 @@ public static class StartupTasks
         var programme = await scope.ServiceProvider.GetRequiredService<ProgrammeSeeder>().Seed(ct);
         if (programme.Indicators > 0)
             logger.LogInformation("Seeded Harbin's programme: {Indicators} indicators, {Targets} targets, {Values} published values", programme.Indicators, programme.Targets, programme.Values);
+        var categories = await scope.ServiceProvider.GetRequiredService<CategoryCatalogue>().Seed(ct);
+        if (categories > 0)
+            logger.LogInformation("Seeded {Categories} hotline categories", categories);
         foreach (var (user, password) in report.NewAccounts)
         {
             // Written to the console rather than the log, so it does not end up in log files.
