@@ -14,7 +14,8 @@ root.Subcommands.Add(HousingCommands.Housing());
 
 try
 {
-    return await root.Parse(args).InvokeAsync();
+    // Our own handler below turns configuration mistakes into one line instead of a stack trace.
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (DatabaseConfigurationException e)
 {
