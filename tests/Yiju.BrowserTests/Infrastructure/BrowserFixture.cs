@@ -6,6 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Yiju.Data;
 using Yiju.IntegrationTests.Infrastructure;
+using Yiju.Kernel.Security;
+using Yiju.Organisation.Data;
+using Yiju.Organisation.Features.People;
 
 namespace Yiju.BrowserTests.Infrastructure;
 
@@ -62,6 +65,21 @@ public sealed class BrowserFixture : IAsyncLifetime
             route.Request.Url.StartsWith(BaseUrl, StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync());
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A staff account with one role, made directly (the admin's people form has its own test); returns the user name.</summary>
+    public async Task<string> CreatePerson(Role role, string password, string? unitCode = null, string? departmentCode = null)
+    {
+        using var scope = _factory!.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<IOrganisationDb>();
+        long? departmentId = departmentCode is null ? null : db.Departments.Single(d => d.Code == departmentCode).Id;
+        var userName = $"{role.ToString().ToLowerInvariant()}{Guid.NewGuid():N}"[..24];
+        var saved = await scope.ServiceProvider.GetRequiredService<PeopleHandlers>().Save(
+            new SavePersonCommand(null, userName, $"测试{role}", null, true, password, [new GrantInput(role, unitCode, departmentId)], null),
+            Caller.System("browser-test"), CancellationToken.None);
+        if (!saved.Succeeded)
+            throw new InvalidOperationException(saved.Failure!.Message);
+        return userName;
     }
 
     public async Task SignIn(IPage page, string user, string password)
