@@ -15,6 +15,8 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 # Screenshots and visual checks need a font with Chinese glyphs.
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 command -v runuser >/dev/null || need+=(util-linux)
+# The routing tests compare Yiju's distances with igraph's (Debian's python, not a pyenv one).
+/usr/bin/python3 -c "import igraph" 2>/dev/null || need+=(python3-igraph)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null \
