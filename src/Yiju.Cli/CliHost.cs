@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Yiju.Data;
 using Yiju.Kernel.Auditing;
 using Yiju.Organisation;
+using Yiju.Places;
 
 namespace Yiju.Cli;
 
@@ -28,6 +29,7 @@ public static class CliHost
         services.AddSingleton<IAuditActor>(new FixedAuditActor($"cli:{Environment.UserName}"));
         services.AddYijuData(DatabaseSettings.FromConfiguration(configuration, Environment.CurrentDirectory));
         services.AddOrganisation();
+        services.AddPlaces();
         return services.BuildServiceProvider();
     }
 }

@@ -7,6 +7,7 @@ using Spectre.Console;
 using Yiju.Data;
 using Yiju.Data.Migrations;
 using Yiju.Organisation.Features.Seed;
+using Yiju.Places.Features;
 
 namespace Yiju.Cli;
 
@@ -40,6 +41,8 @@ public static class DatabaseCommands
             var password = scope.ServiceProvider.GetRequiredService<IConfiguration>()["YIJU_ADMIN_PASSWORD"];
             var report = await seeder.Seed(password, ct);
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Added {report.UnitsAdded} units and {report.DepartmentsAdded} departments.");
+            var places = await scope.ServiceProvider.GetRequiredService<FacilityHandlers>().Seed(ct);
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Added {places.Types} facility types and {places.Facilities} OSM-derived facilities.");
             foreach (var (user, pw) in report.NewAccounts)
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]First administrator[/] {user} / password: [bold]{pw}[/] (shown once; change it after signing in)");
             if (parse.GetValue(demo))

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Yiju.Data.Auditing;
 using Yiju.Data.Migrations;
 using Yiju.Organisation.Data;
+using Yiju.Places.Data;
 
 namespace Yiju.Data;
 
@@ -22,6 +23,7 @@ public static class DataModule
             };
         });
         services.AddScoped<IOrganisationDb>(sp => sp.GetRequiredService<YijuDb>());
+        services.AddScoped<IPlacesDb>(sp => sp.GetRequiredService<YijuDb>());
         services.AddScoped<MigrationRunner>();
         services.AddScoped<AuditTrail>();
         return services;

@@ -10,6 +10,9 @@ using Yiju.Kernel.Auditing;
 using Yiju.Organisation;
 using Yiju.Organisation.Data;
 using Yiju.Organisation.Domain;
+using Yiju.Places;
+using Yiju.Places.Data;
+using Yiju.Places.Domain;
 
 namespace Yiju.Data;
 
@@ -17,13 +20,19 @@ namespace Yiju.Data;
 /// The one database context. Each module sees only its own DbSets through its I&lt;Module&gt;Db interface.
 /// Every save appends the changes it makes to the hash-chained audit trail, in the same transaction.
 /// </summary>
-public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, TimeProvider clock) : DbContext(options), IOrganisationDb
+public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, TimeProvider clock) : DbContext(options), IOrganisationDb, IPlacesDb
 {
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<FacilityType> FacilityTypes => Set<FacilityType>();
+    public DbSet<Facility> Facilities => Set<Facility>();
+    public DbSet<PopulationUnit> PopulationUnits => Set<PopulationUnit>();
+    public DbSet<WalkingNetwork> WalkingNetworks => Set<WalkingNetwork>();
+    public DbSet<AnalysisRun> AnalysisRuns => Set<AnalysisRun>();
+    public DbSet<CoverageRow> CoverageRows => Set<CoverageRow>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -36,6 +45,7 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrganisationModule).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlacesModule).Assembly);
         modelBuilder.Entity<AuditEntry>(b =>
         {
             b.ToTable("sys_audit_entry");

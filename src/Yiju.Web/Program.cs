@@ -5,6 +5,8 @@ using Yiju.Data;
 using Yiju.Kernel.Auditing;
 using Yiju.Organisation;
 using Yiju.Organisation.Api;
+using Yiju.Places;
+using Yiju.Places.Api;
 using Yiju.Web.Api;
 using Yiju.Web.Infrastructure;
 using Yiju.Web.Security;
@@ -19,6 +21,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
 builder.Services.AddYijuData(database);
 builder.Services.AddOrganisation();
+builder.Services.AddPlaces();
 builder.Services.AddYijuSecurity(builder.Configuration);
 builder.Services.AddLocalization();
 builder.Services.AddRazorPages(o =>
@@ -30,9 +33,11 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Account/Password");
     o.Conventions.AuthorizeFolder("/Admin", Yiju.Kernel.Security.Policies.AuditReader);
     o.AddOrganisationPageConventions();
+    o.AddPlacesPageConventions();
 })
     // Each module's pages are compiled into the module's assembly; name the assemblies rather than rely on discovery.
     .AddApplicationPart(typeof(OrganisationModule).Assembly)
+    .AddApplicationPart(typeof(PlacesModule).Assembly)
     .AddViewLocalization();
 builder.Services.AddProblemDetails();
 // Chinese text is written as characters, not numeric entities: pages stay small and readable.
@@ -83,6 +88,7 @@ app.MapCultureSwitch();
 var api = app.MapGroup("/api/v1");
 api.MapAccountApi();
 api.MapOrganisationApi();
+api.MapPlacesApi();
 
 app.Run();
 

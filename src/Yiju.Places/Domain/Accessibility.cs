@@ -5,7 +5,8 @@ namespace Yiju.Places.Domain;
 
 public sealed record FacilityInput(long Id, string TypeCode, string Name, double Latitude, double Longitude, double? Capacity);
 
-public sealed record PopulationInput(long Id, double Latitude, double Longitude, AgeCounts Counts, string? DistrictCode, string? StreetCode);
+public sealed record PopulationInput(long Id, double Latitude, double Longitude, AgeCounts Counts, string? DistrictCode, string? StreetCode,
+    string? DistrictName = null, string? StreetName = null);
 
 /// <summary>
 /// Analysis settings. <see cref="MaxSnapDistance"/>: a facility or home farther than this from every walkable edge is
@@ -23,7 +24,7 @@ public sealed record AnalysisParameters(double MaxSnapDistance = 200, int Sugges
 
 public sealed record FlaggedPoint(long Id, string Name, string Status, double Distance);
 
-public sealed record AreaCoverage(string AreaLevel, string AreaCode, double Population, double Covered, double CoveragePercent, double Access2Sfca, double AccessDecay);
+public sealed record AreaCoverage(string AreaLevel, string AreaCode, string AreaName, double Population, double Covered, double CoveragePercent, double Access2Sfca, double AccessDecay);
 
 public sealed record GapEntry(long PopulationUnitId, double Latitude, double Longitude, double People, double Distance, string? DistrictCode, string? StreetCode);
 
@@ -215,8 +216,11 @@ public sealed class AccessibilityAnalysis(WalkGraph graph, EdgeSnapper snapper)
         double[] nearest, double[] access, double[] accessDecay)
     {
         var sums = new Dictionary<(string Level, string Code), double[]>();
-        void Add(string level, string code, double people, bool covered, double a, double ad)
+        var names = new Dictionary<(string Level, string Code), string>();
+        void Add(string level, string code, string? name, double people, bool covered, double a, double ad)
         {
+            if (name is not null)
+                names[(level, code)] = name;
             if (!sums.TryGetValue((level, code), out var s))
                 sums[(level, code)] = s = new double[4];
             s[0] += people;
@@ -230,16 +234,16 @@ public sealed class AccessibilityAnalysis(WalkGraph graph, EdgeSnapper snapper)
             var p = population[i];
             var people = p.Counts.For(group);
             var covered = nearest[i] <= standard;
-            Add("city", "city", people, covered, access[i], accessDecay[i]);
+            Add("city", "city", null, people, covered, access[i], accessDecay[i]);
             if (p.DistrictCode is not null)
-                Add("district", p.DistrictCode, people, covered, access[i], accessDecay[i]);
+                Add("district", p.DistrictCode, p.DistrictName, people, covered, access[i], accessDecay[i]);
             if (p.StreetCode is not null)
-                Add("street", p.StreetCode, people, covered, access[i], accessDecay[i]);
+                Add("street", p.StreetCode, p.StreetName, people, covered, access[i], accessDecay[i]);
         }
 
         return sums
             .OrderBy(kv => kv.Key.Level, StringComparer.Ordinal).ThenBy(kv => kv.Key.Code, StringComparer.Ordinal)
-            .Select(kv => new AreaCoverage(kv.Key.Level, kv.Key.Code, kv.Value[0], kv.Value[1],
+            .Select(kv => new AreaCoverage(kv.Key.Level, kv.Key.Code, names.GetValueOrDefault(kv.Key, kv.Key.Code), kv.Value[0], kv.Value[1],
                 kv.Value[0] > 0 ? kv.Value[1] / kv.Value[0] * 100 : 0,
                 kv.Value[0] > 0 ? kv.Value[2] / kv.Value[0] : 0,
                 kv.Value[0] > 0 ? kv.Value[3] / kv.Value[0] : 0))

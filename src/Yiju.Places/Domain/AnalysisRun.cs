@@ -30,6 +30,7 @@ public sealed class CoverageRow
     public required string AreaLevel { get; set; }
 
     public required string AreaCode { get; set; }
+    public required string AreaName { get; set; }
     public double Population { get; set; }
     public double Covered { get; set; }
 

@@ -25,6 +25,8 @@ public sealed class PopulationUnit
 
     public string? DistrictCode { get; set; }
     public string? StreetCode { get; set; }
+    public string? DistrictName { get; set; }
+    public string? StreetName { get; set; }
 
     public AgeCounts Counts => new(Total, Age0To3, Age3To6, Age6To12, Age12To15, Age65Plus);
 }

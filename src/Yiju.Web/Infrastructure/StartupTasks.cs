@@ -1,5 +1,6 @@
 using Yiju.Data.Migrations;
 using Yiju.Organisation.Features.Seed;
+using Yiju.Places.Features;
 
 namespace Yiju.Web.Infrastructure;
 
@@ -20,6 +21,9 @@ public static class StartupTasks
         var report = await scope.ServiceProvider.GetRequiredService<OrganisationSeeder>().Seed(configuration["YIJU_ADMIN_PASSWORD"], ct);
         if (report.UnitsAdded + report.DepartmentsAdded > 0)
             logger.LogInformation("Seeded {Units} units and {Departments} departments", report.UnitsAdded, report.DepartmentsAdded);
+        var places = await scope.ServiceProvider.GetRequiredService<FacilityHandlers>().Seed(ct);
+        if (places.Types + places.Facilities > 0)
+            logger.LogInformation("Seeded {Types} facility types and {Facilities} OSM-derived facilities", places.Types, places.Facilities);
         foreach (var (user, password) in report.NewAccounts)
         {
             // Written to the console rather than the log, so it does not end up in log files.
