@@ -61,7 +61,7 @@
     load(el.dataset.facilities).then(function (geo) {
       var layer = L.geoJSON(geo, {
         pointToLayer: function (f, latlng) {
-          return L.circleMarker(latlng, { radius: 5, color: '#1b5e9b', weight: 1, fillColor: '#42a5f5', fillOpacity: 0.9 });
+          return L.circleMarker(latlng, { radius: 5, color: '#1b5e9b', weight: 1, fillColor: '#42a5f5', fillOpacity: 0.9, className: 'facility-marker' });
         },
         onEachFeature: function (f, l) {
           l.bindTooltip(f.properties.name);
