@@ -45,7 +45,7 @@ public sealed class PlacesPagesTests(BrowserFixture app)
 
         // The walking catchment of a clicked facility.
         await page.WaitForFunctionAsync("() => Number(document.getElementById('places-map').dataset.facilitiesLoaded) > 0");
-        await page.Locator("#places-map path.facility-marker").First.ClickAsync(new() { Force = true });
+        await page.Locator("#places-map path.facility-marker").First.DispatchEventAsync("click");
         await page.WaitForFunctionAsync("() => document.getElementById('places-map').dataset.catchmentFor || document.getElementById('places-map').dataset.error");
         Assert.Null(await page.Locator("#places-map").GetAttributeAsync("data-error"));
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("places-coverage.png") });
