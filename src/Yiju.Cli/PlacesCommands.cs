@@ -66,6 +66,28 @@ public static class PlacesCommands
             return 0;
         });
 
+        var populationFile = new Argument<FileInfo>("file") { Description = "CSV: lat,lon,total,age_0_3,age_3_6,age_6_12,age_12_15,age_65_plus" };
+        var importPopulation = new Command("import-population", "Load census population from CSV (replaces earlier census units; analyses then use it instead of the OSM estimate). Any bad row refuses the whole file.") { populationFile };
+        importPopulation.SetAction(async (parse, ct) =>
+        {
+            var file = parse.GetValue(populationFile)!;
+            if (!file.Exists)
+                return Fail($"No such file: {file.FullName}");
+            await using var services = CliHost.Build();
+            using var scope = services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<MigrationRunner>().Migrate(ct);
+            await using var stream = file.OpenRead();
+            var outcome = await scope.ServiceProvider.GetRequiredService<ImportPopulation>().Import(stream, file.Name, ct);
+            if (outcome.Failure is { } f)
+            {
+                foreach (var e in f.Errors?.SelectMany(kv => kv.Value) ?? [])
+                    AnsiConsole.WriteLine(e);
+                return Fail(f.Message);
+            }
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Loaded {outcome.Value!.Units:N0} census units, {outcome.Value.People:N0} people.");
+            return 0;
+        });
+
         var sites = new Option<int>("--sites") { Description = "New sites to suggest per facility type (greedy maximal coverage).", DefaultValueFactory = _ => 3 };
         var snap = new Option<double>("--max-snap") { Description = "Metres: facilities and homes farther than this from a walkable way are flagged and left out.", DefaultValueFactory = _ => 200 };
         var analyse = new Command("analyse", "Run the 5/10/15-minute life-circle analysis on the current network, facilities and population, and save the run.") { sites, snap };
@@ -99,7 +121,7 @@ public static class PlacesCommands
             return 0;
         });
 
-        return new Command("places", "Life circles (生活圈): walking network, facilities, coverage.") { importOsm, importFacilities, analyse };
+        return new Command("places", "Life circles (生活圈): walking network, facilities, coverage.") { importOsm, importFacilities, importPopulation, analyse };
     }
 
     private static Progress<(string Stage, double Fraction)> Reporter(ProgressTask task) => new(p =>

@@ -15,6 +15,7 @@ public static class PlacesModule
         services.AddSingleton<NetworkCache>();
         services.AddScoped<ImportNetwork>();
         services.AddScoped<FacilityHandlers>();
+        services.AddScoped<ImportPopulation>();
         services.AddScoped<RunAnalysis>();
         services.AddScoped<PlacesQueries>();
         services.AddScoped<PlacesIndicatorFeed>();

@@ -69,6 +69,15 @@ public static class PlacesApi
             .RequireAuthorization(PlacesPolicies.Planner).DisableAntiforgery().WithName("ImportNetwork")
             .WithSummary("Import an OSM PBF or XML file as the walking network; replaces the OSM population estimate. A bad file changes nothing.");
 
+        group.MapPost("/population/import", async Task<Results<Ok<PopulationImportResult>, ProblemHttpResult>> (IFormFile file, ImportPopulation import, CancellationToken ct) =>
+            {
+                await using var stream = file.OpenReadStream();
+                var outcome = await import.Import(stream, file.FileName, ct);
+                return outcome.Failure is { } f ? f.ToProblem() : TypedResults.Ok(outcome.Value!);
+            })
+            .RequireAuthorization(PlacesPolicies.Planner).DisableAntiforgery().WithName("ImportPopulation")
+            .WithSummary("Load census population from CSV (lat,lon,total,age_0_3,age_3_6,age_6_12,age_12_15,age_65_plus); replaces earlier census units; analyses then use it instead of the OSM estimate.");
+
         group.MapGet("/facilities/{id:long}/catchment", async Task<Results<ContentHttpResult, ProblemHttpResult>> (long id, PlacesQueries queries, CancellationToken ct) =>
             {
                 var outcome = await queries.Catchment(id, ct);

@@ -68,6 +68,19 @@ public abstract class PlacesApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_census_file_with_a_bad_row_loads_nothing()
+    {
+        var app = fixture.Require();
+        var (client, _) = await app.ClientFor(Role.ProgrammeCoordinator);
+        var ct = TestContext.Current.CancellationToken;
+        var before = Counts(app);
+        var csv = "lat,lon,total,age_0_3,age_3_6,age_6_12,age_12_15,age_65_plus\n45.76,126.63,100,2,2,5,3,15\n45.76,126.63,10,50,0,0,0,0\n";
+        var response = await client.PostAsync("/api/v1/places/population/import", File(Encoding.UTF8.GetBytes(csv), "census.csv"), ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, Counts(app));
+    }
+
+    [Fact]
     public async Task Only_planners_import_and_run()
     {
         var app = fixture.Require();

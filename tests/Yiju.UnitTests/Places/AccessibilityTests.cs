@@ -167,3 +167,24 @@ public sealed class FacilityFileTests
         Assert.All(units, u => Assert.Equal(u.Counts.Total * PopulationEstimate.Shares.Age65Plus, u.Counts.Age65Plus, 6));
     }
 }
+
+public sealed class PopulationFileTests
+{
+    [Fact]
+    public void Census_csv_rows_are_checked_and_read()
+    {
+        const string csv = "lat,lon,total,age_0_3,age_3_6,age_6_12,age_12_15,age_65_plus\n45.76,126.63,1000,20,25,50,30,180\n45.76,126.63,10,5,5,5,0,0\n45.76,x,1,0,0,0,0,0\n";
+        var (rows, errors) = PopulationFile.ReadCsv(new StringReader(csv));
+        var row = Assert.Single(rows);
+        Assert.Equal(180, row.Counts.For(AgeGroup.Age65Plus));
+        Assert.Equal(2, errors.Count);
+    }
+
+    [Fact]
+    public void A_census_file_with_the_wrong_header_is_refused()
+    {
+        var (rows, errors) = PopulationFile.ReadCsv(new StringReader("x,y\n1,2\n"));
+        Assert.Empty(rows);
+        Assert.Single(errors);
+    }
+}

@@ -14,10 +14,11 @@ namespace Yiju.Places.Areas.Places.Pages;
 [Authorize(Policy = PlacesPolicies.Planner)]
 [RequestSizeLimit(ImportNetwork.MaxBytes + (1024 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportNetwork.MaxBytes + (1024 * 1024))]
-public sealed class ManageModel(IPlacesDb db, ImportNetwork importNetwork, FacilityHandlers facilities, RunAnalysis runAnalysis) : PageModel
+public sealed class ManageModel(IPlacesDb db, ImportNetwork importNetwork, FacilityHandlers facilities, ImportPopulation importPopulation, RunAnalysis runAnalysis) : PageModel
 {
     public WalkingNetwork? Network { get; private set; }
     public int FacilityCount { get; private set; }
+    public int CensusUnits { get; private set; }
     public string? Message { get; private set; }
     public Failure? Error { get; private set; }
     public long? RunId { get; private set; }
@@ -64,6 +65,26 @@ public sealed class ManageModel(IPlacesDb db, ImportNetwork importNetwork, Facil
         return Page();
     }
 
+    public async Task<IActionResult> OnPostPopulation(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            Error = Failure.Invalid("file", "请选择 CSV 文件 (choose a CSV file)");
+        }
+        else
+        {
+            await using var stream = file.OpenReadStream();
+            var outcome = await importPopulation.Import(stream, file.FileName, ct);
+            if (outcome.Failure is { } f)
+                Error = f;
+            else
+                Message = $"{outcome.Value!.Units:N0} / {outcome.Value.People:N0}";
+        }
+
+        await Load(ct);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostRun(int? sites, CancellationToken ct)
     {
         var outcome = await runAnalysis.Run(new AnalysisParameters(SuggestCount: sites ?? 3), User.Identity?.Name ?? "web", null, ct);
@@ -83,5 +104,6 @@ public sealed class ManageModel(IPlacesDb db, ImportNetwork importNetwork, Facil
             .Select(n => new WalkingNetwork { Id = n.Id, FileName = n.FileName, Sha256 = n.Sha256, Content = Array.Empty<byte>(), VertexCount = n.VertexCount, EdgeCount = n.EdgeCount, EstimatedUnits = n.EstimatedUnits, ImportedAt = n.ImportedAt, ImportedBy = n.ImportedBy })
             .FirstOrDefaultAsync(ct);
         FacilityCount = await db.Facilities.CountAsync(ct);
+        CensusUnits = await db.PopulationUnits.CountAsync(p => !p.IsEstimate, ct);
     }
 }
