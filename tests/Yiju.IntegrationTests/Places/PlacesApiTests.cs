@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Yiju.IntegrationTests.Infrastructure;
+using Yiju.Kernel.Indicators;
 using Yiju.Kernel.Security;
 
 namespace Yiju.IntegrationTests.Places;
@@ -131,6 +133,17 @@ public abstract class PlacesApiTests(AppFixture fixture)
         var within = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/places/within?lat=45.7732&lon=126.6177", ct); // 中央大街
         Assert.True(within.GetProperty("facilities").GetArrayLength() > 0);
         Assert.All(within.GetProperty("facilities").EnumerateArray(), f => Assert.InRange(f.GetProperty("distance").GetDouble(), 0, 1000));
+
+        // Coverage reaches Programme through the Kernel's indicator feed, city-wide and per district.
+        using (var scope = app.Services.CreateScope())
+        {
+            var feed = scope.ServiceProvider.GetServices<IIndicatorFeed>().Single(f => f.FeedName == "places");
+            Assert.Contains("PLACES.COVERAGE.primary-school", feed.IndicatorCodes);
+            var figures = await feed.GetFiguresAsync(PeriodKey.ForYear(DateTime.UtcNow.Year), ct);
+            var cityFigure = Assert.Single(figures, f => f.IndicatorCode == "PLACES.COVERAGE.primary-school" && f.DistrictCode is null);
+            Assert.Equal(cityFigure.Numerator!.Value / cityFigure.Denominator!.Value * 100, cityFigure.Value, 6);
+            Assert.Contains(figures, f => f.IndicatorCode == "PLACES.COVERAGE.primary-school" && f.DistrictCode == "230102");
+        }
 
         var outside = await anonymous.GetAsync("/api/v1/places/within?lat=44.9180&lon=127.1670", ct); // 五常市: outside the extract
         Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
