@@ -2,9 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Yiju.Data;
+using Yiju.Hotline;
 using Yiju.Kernel.Auditing;
 using Yiju.Organisation;
 using Yiju.Places;
+using Yiju.Programme;
 
 namespace Yiju.Cli;
 
@@ -29,6 +31,8 @@ public static class CliHost
         services.AddSingleton<IAuditActor>(new FixedAuditActor($"cli:{Environment.UserName}"));
         services.AddYijuData(DatabaseSettings.FromConfiguration(configuration, Environment.CurrentDirectory));
         services.AddOrganisation();
+        services.AddProgramme();
+        services.AddHotline();
         services.AddPlaces();
         return services.BuildServiceProvider();
     }

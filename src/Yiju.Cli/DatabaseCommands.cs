@@ -6,8 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Yiju.Data;
 using Yiju.Data.Migrations;
+using Yiju.Hotline.Features.Taxonomy;
 using Yiju.Organisation.Features.Seed;
 using Yiju.Places.Features;
+using Yiju.Programme.Features.Seed;
 
 namespace Yiju.Cli;
 
@@ -31,7 +33,7 @@ public static class DatabaseCommands
     public static Command Seed()
     {
         var demo = new Option<bool>("--demo") { Description = "Also create one demo account per role, with random passwords printed once." };
-        var command = new Command("seed", "Migrate, then add Harbin's organisation (city, 18 districts, streets, departments) and the first administrator if missing.") { demo };
+        var command = new Command("seed", "Migrate, then add what is missing: Harbin's organisation (city, 18 districts, streets, departments), the first administrator, Harbin's programme (homes, goals, tasks, indicators, published figures) and the hotline category taxonomy.") { demo };
         command.SetAction(async (parse, ct) =>
         {
             await using var services = CliHost.Build();
@@ -41,6 +43,13 @@ public static class DatabaseCommands
             var password = scope.ServiceProvider.GetRequiredService<IConfiguration>()["YIJU_ADMIN_PASSWORD"];
             var report = await seeder.Seed(password, ct);
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Added {report.UnitsAdded} units and {report.DepartmentsAdded} departments.");
+            var programme = await scope.ServiceProvider.GetRequiredService<ProgrammeSeeder>().Seed(ct);
+            if (programme.Indicators > 0)
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Added Harbin's programme: {programme.Indicators} indicators, {programme.Targets} targets, {programme.Values} published values.");
+            else
+                AnsiConsole.MarkupLine("Harbin's programme is already there; left unchanged.");
+            var categories = await scope.ServiceProvider.GetRequiredService<CategoryCatalogue>().Seed(ct);
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Added {categories} hotline categories.");
             var places = await scope.ServiceProvider.GetRequiredService<FacilityHandlers>().Seed(ct);
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Added {places.Types} facility types and {places.Facilities} OSM-derived facilities.");
             foreach (var (user, pw) in report.NewAccounts)

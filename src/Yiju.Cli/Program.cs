@@ -15,7 +15,8 @@ root.Subcommands.Add(PlacesCommands.Places());
 
 try
 {
-    return await root.Parse(args).InvokeAsync();
+    // Our own handler below turns configuration mistakes into one line instead of a stack trace.
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (DatabaseConfigurationException e)
 {

@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Yiju.Data.Auditing;
 using Yiju.Data.Migrations;
+using Yiju.Hotline.Data;
 using Yiju.Organisation.Data;
 using Yiju.Places.Data;
+using Yiju.Programme.Data;
 
 namespace Yiju.Data;
 
@@ -23,6 +25,8 @@ public static class DataModule
             };
         });
         services.AddScoped<IOrganisationDb>(sp => sp.GetRequiredService<YijuDb>());
+        services.AddScoped<IProgrammeDb>(sp => sp.GetRequiredService<YijuDb>());
+        services.AddScoped<IHotlineDb>(sp => sp.GetRequiredService<YijuDb>());
         services.AddScoped<IPlacesDb>(sp => sp.GetRequiredService<YijuDb>());
         services.AddScoped<MigrationRunner>();
         services.AddScoped<AuditTrail>();

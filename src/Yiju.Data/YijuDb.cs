@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Yiju.Data.Auditing;
+using Yiju.Hotline;
+using Yiju.Hotline.Data;
+using Yiju.Hotline.Domain;
 using Yiju.Kernel.Auditing;
 using Yiju.Organisation;
 using Yiju.Organisation.Data;
@@ -13,6 +16,9 @@ using Yiju.Organisation.Domain;
 using Yiju.Places;
 using Yiju.Places.Data;
 using Yiju.Places.Domain;
+using Yiju.Programme.Data;
+using Yiju.Programme.Domain;
+using Yiju.Programme.SeedData;
 
 namespace Yiju.Data;
 
@@ -20,13 +26,26 @@ namespace Yiju.Data;
 /// The one database context. Each module sees only its own DbSets through its I&lt;Module&gt;Db interface.
 /// Every save appends the changes it makes to the hash-chained audit trail, in the same transaction.
 /// </summary>
-public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, TimeProvider clock) : DbContext(options), IOrganisationDb, IPlacesDb
+public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, TimeProvider clock) : DbContext(options), IOrganisationDb, IProgrammeDb, IHotlineDb, IPlacesDb
 {
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<CityProgramme> Programmes => Set<CityProgramme>();
+    public DbSet<Home> Homes => Set<Home>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<ProgrammeTask> ProgrammeTasks => Set<ProgrammeTask>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
+    public DbSet<ReportedValue> ReportedValues => Set<ReportedValue>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<TicketNumberCounter> TicketNumberCounters => Set<TicketNumberCounter>();
+    public DbSet<SubmissionKey> SubmissionKeys => Set<SubmissionKey>();
+    public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
     public DbSet<FacilityType> FacilityTypes => Set<FacilityType>();
     public DbSet<Facility> Facilities => Set<Facility>();
     public DbSet<PopulationUnit> PopulationUnits => Set<PopulationUnit>();
@@ -45,6 +64,8 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrganisationModule).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HarbinSeedLoader).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HotlineModule).Assembly);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlacesModule).Assembly);
         modelBuilder.Entity<AuditEntry>(b =>
         {

@@ -2,11 +2,18 @@ using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Yiju.Data;
+using Yiju.Hotline;
+using Yiju.Hotline.Api;
+using Yiju.Hotline.Features.Access;
 using Yiju.Kernel.Auditing;
+using Yiju.Kernel.Calendar;
 using Yiju.Organisation;
 using Yiju.Organisation.Api;
 using Yiju.Places;
 using Yiju.Places.Api;
+using Yiju.Programme;
+using Yiju.Programme.Api;
+using Yiju.Programme.Features;
 using Yiju.Web.Api;
 using Yiju.Web.Infrastructure;
 using Yiju.Web.Security;
@@ -14,13 +21,27 @@ using Yiju.Web.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 // A bad provider or connection string stops start-up here, with a message naming the setting.
-var database = DatabaseSettings.FromConfiguration(builder.Configuration, Environment.CurrentDirectory);
+DatabaseSettings database;
+try
+{
+    database = DatabaseSettings.FromConfiguration(builder.Configuration, Environment.CurrentDirectory);
+}
+catch (DatabaseConfigurationException e)
+{
+    Console.Error.WriteLine($"Yiju cannot start: {e.Message}");
+    throw;
+}
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
 builder.Services.AddYijuData(database);
 builder.Services.AddOrganisation();
+builder.Services.AddProgramme();
+builder.Services.AddScoped<IProgrammeDirectory, OrganisationProgrammeDirectory>();
+builder.Services.AddSingleton<IWorkingCalendar>(ChinaWorkingCalendar.LoadEmbedded());
+builder.Services.AddHotline();
+builder.Services.AddScoped<IHotlineDirectory, HotlineDirectory>();
 builder.Services.AddPlaces();
 builder.Services.AddYijuSecurity(builder.Configuration);
 builder.Services.AddLocalization();
@@ -33,10 +54,14 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Account/Password");
     o.Conventions.AuthorizeFolder("/Admin", Yiju.Kernel.Security.Policies.AuditReader);
     o.AddOrganisationPageConventions();
+    o.AddProgrammePageConventions();
+    o.AddHotlinePageConventions();
     o.AddPlacesPageConventions();
 })
     // Each module's pages are compiled into the module's assembly; name the assemblies rather than rely on discovery.
     .AddApplicationPart(typeof(OrganisationModule).Assembly)
+    .AddApplicationPart(typeof(ProgrammeModule).Assembly)
+    .AddApplicationPart(typeof(HotlineModule).Assembly)
     .AddApplicationPart(typeof(PlacesModule).Assembly)
     .AddViewLocalization();
 builder.Services.AddProblemDetails();
@@ -55,6 +80,8 @@ var app = builder.Build();
 
 if (builder.Configuration.GetValue("Database:MigrateOnStart", false))
     await StartupTasks.MigrateAndSeed(app.Services, builder.Configuration, CancellationToken.None);
+else
+    await StartupTasks.WarnAboutPendingMigrations(app.Services, CancellationToken.None);
 
 var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -88,6 +115,9 @@ app.MapCultureSwitch();
 var api = app.MapGroup("/api/v1");
 api.MapAccountApi();
 api.MapOrganisationApi();
+api.MapProgrammeApi();
+api.MapHotlineApi();
+app.MapOpen311();
 api.MapPlacesApi();
 
 app.Run();

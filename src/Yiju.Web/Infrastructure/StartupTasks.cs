@@ -1,6 +1,8 @@
 using Yiju.Data.Migrations;
+using Yiju.Hotline.Features.Taxonomy;
 using Yiju.Organisation.Features.Seed;
 using Yiju.Places.Features;
+using Yiju.Programme.Features.Seed;
 
 namespace Yiju.Web.Infrastructure;
 
@@ -21,6 +23,12 @@ public static class StartupTasks
         var report = await scope.ServiceProvider.GetRequiredService<OrganisationSeeder>().Seed(configuration["YIJU_ADMIN_PASSWORD"], ct);
         if (report.UnitsAdded + report.DepartmentsAdded > 0)
             logger.LogInformation("Seeded {Units} units and {Departments} departments", report.UnitsAdded, report.DepartmentsAdded);
+        var programme = await scope.ServiceProvider.GetRequiredService<ProgrammeSeeder>().Seed(ct);
+        if (programme.Indicators > 0)
+            logger.LogInformation("Seeded Harbin's programme: {Indicators} indicators, {Targets} targets, {Values} published values", programme.Indicators, programme.Targets, programme.Values);
+        var categories = await scope.ServiceProvider.GetRequiredService<CategoryCatalogue>().Seed(ct);
+        if (categories > 0)
+            logger.LogInformation("Seeded {Categories} hotline categories", categories);
         var places = await scope.ServiceProvider.GetRequiredService<FacilityHandlers>().Seed(ct);
         if (places.Types + places.Facilities > 0)
             logger.LogInformation("Seeded {Types} facility types and {Facilities} OSM-derived facilities", places.Types, places.Facilities);
@@ -33,6 +41,18 @@ public static class StartupTasks
             Console.WriteLine($" 密码 Password (shown once only): {password}");
             Console.WriteLine("==================================================================");
             Console.WriteLine();
+        }
+    }
+
+    /// <summary>Outside Development the schema is changed by `yiju migrate`; say so loudly if that has not been done.</summary>
+    public static async Task WarnAboutPendingMigrations(IServiceProvider services, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var pending = await scope.ServiceProvider.GetRequiredService<MigrationRunner>().Pending(ct);
+        if (pending.Count > 0)
+        {
+            scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Yiju.Startup")
+                .LogWarning("The database lacks migrations {Migrations}: run `yiju migrate` (or set Database:MigrateOnStart=true).", string.Join(", ", pending));
         }
     }
 }

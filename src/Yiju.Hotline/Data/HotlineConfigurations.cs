@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Yiju.Hotline.Domain;
+
+namespace Yiju.Hotline.Data;
+
+internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
+{
+    public void Configure(EntityTypeBuilder<Ticket> b)
+    {
+        b.ToTable("hotline_ticket");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Id).ValueGeneratedNever();
+        b.Property(t => t.Number).HasMaxLength(32).IsRequired();
+        b.HasIndex(t => t.Number).IsUnique();
+        // The domain bumps Version on every transition; the database only checks it (app-managed token, see YijuDb).
+        b.Property(t => t.Version).IsConcurrencyToken();
+        b.Property(t => t.CategoryCode).HasMaxLength(80).IsRequired();
+        b.Property(t => t.CallerName).HasMaxLength(100);
+        b.Property(t => t.CallerPhone).HasMaxLength(20);
+        b.Property(t => t.Title).HasMaxLength(TicketIntake.MaxTitleLength);
+        b.Property(t => t.OriginalText).HasMaxLength(TicketIntake.MaxTextLength).IsRequired();
+        b.Property(t => t.Text).HasMaxLength(TicketIntake.MaxTextLength).IsRequired();
+        b.Property(t => t.Address).HasMaxLength(TicketIntake.MaxAddressLength);
+        b.Property(t => t.CurrentUnitName).HasMaxLength(200);
+        b.Property(t => t.ReplyText).HasMaxLength(TicketIntake.MaxTextLength);
+        b.Property(t => t.ExtensionReason).HasMaxLength(1000);
+        b.Property(t => t.LastReturnReason).HasMaxLength(1000);
+        b.Ignore(t => t.CallerPhoneMasked);
+        b.Ignore(t => t.Location);
+        b.Ignore(t => t.Lifecycle);
+        // The work queue: tickets held by one unit, by status and deadline.
+        b.HasIndex(t => new { t.CurrentUnitKind, t.CurrentUnitId, t.Status });
+        b.HasIndex(t => t.Status);
+        b.HasIndex(t => t.AcceptedAtUtc);
+        b.HasIndex(t => t.FirstDispatchedAtUtc);
+        b.HasIndex(t => t.DistrictId);
+        b.HasMany(t => t.Timeline).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(t => t.Timeline).UsePropertyAccessMode(PropertyAccessMode.Property);
+    }
+}
+
+internal sealed class TicketEventConfiguration : IEntityTypeConfiguration<TicketEvent>
+{
+    public void Configure(EntityTypeBuilder<TicketEvent> b)
+    {
+        b.ToTable("hotline_ticket_event");
+        b.HasKey(e => e.Id);
+        b.HasIndex(e => new { e.TicketId, e.Sequence }).IsUnique();
+        b.Property(e => e.ActorName).HasMaxLength(100).IsRequired();
+        b.Property(e => e.Note).HasMaxLength(TicketIntake.MaxTextLength);
+    }
+}
+
+internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
+{
+    public void Configure(EntityTypeBuilder<Category> b)
+    {
+        b.ToTable("hotline_category");
+        b.HasKey(c => c.Code);
+        b.Property(c => c.Code).HasMaxLength(80);
+        b.Property(c => c.ParentCode).HasMaxLength(80);
+        b.Property(c => c.NameZh).HasMaxLength(100).IsRequired();
+        b.Property(c => c.NameEn).HasMaxLength(100).IsRequired();
+        b.Property(c => c.DefaultUnit).HasMaxLength(100).IsRequired();
+        b.Property(c => c.Keywords)
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+                v => JsonSerializer.Deserialize<List<string>>(v, JsonSerializerOptions.Default) ?? new List<string>(),
+                new ValueComparer<List<string>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode(StringComparison.Ordinal))), v => v.ToList()))
+            .HasMaxLength(4000)
+            .IsRequired();
+        b.Ignore(c => c.IsTopLevel);
+        b.Ignore(c => c.TopLevelCode);
+    }
+}
+
+internal sealed class TicketNumberCounterConfiguration : IEntityTypeConfiguration<TicketNumberCounter>
+{
+    public void Configure(EntityTypeBuilder<TicketNumberCounter> b)
+    {
+        b.ToTable("hotline_number_counter");
+        b.HasKey(c => new { c.Prefix, c.Day });
+        b.Property(c => c.Prefix).HasMaxLength(8);
+        b.Property(c => c.Day).HasMaxLength(8);
+    }
+}
+
+internal sealed class SubmissionKeyConfiguration : IEntityTypeConfiguration<SubmissionKey>
+{
+    public void Configure(EntityTypeBuilder<SubmissionKey> b)
+    {
+        b.ToTable("hotline_submission_key");
+        b.HasKey(k => k.Key);
+        b.Property(k => k.Key).HasMaxLength(100);
+        b.HasOne<Ticket>().WithMany().HasForeignKey(k => k.TicketId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class Open311ClientConfiguration : IEntityTypeConfiguration<Open311Client>
+{
+    public void Configure(EntityTypeBuilder<Open311Client> b)
+    {
+        b.ToTable("hotline_open311_client");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Name).HasMaxLength(100).IsRequired();
+        b.Property(c => c.KeyPrefix).HasMaxLength(16).IsRequired();
+        b.Property(c => c.KeyHash).HasMaxLength(64).IsRequired();
+        b.HasIndex(c => c.KeyHash).IsUnique();
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Yiju.Hotline.Domain;
+
+namespace Yiju.Hotline.Data;
+
+/// <summary>The hotline's tables. Implemented by YijuDb in Yiju.Data; handlers use EF Core through it directly.</summary>
+public interface IHotlineDb
+{
+    DbSet<Ticket> Tickets { get; }
+    DbSet<TicketEvent> TicketEvents { get; }
+    DbSet<Category> Categories { get; }
+    DbSet<TicketNumberCounter> TicketNumberCounters { get; }
+    DbSet<SubmissionKey> SubmissionKeys { get; }
+    DbSet<Open311Client> Open311Clients { get; }
+    /// <summary>For the one upsert that issues ticket numbers and for provider checks.</summary>
+    DatabaseFacade Database { get; }
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using Yiju.Hotline.Data;
+using Yiju.Hotline.Domain;
+using Yiju.Hotline.Features.Access;
+using Yiju.Hotline.Features.Taxonomy;
+using Yiju.Kernel;
+using Yiju.Kernel.Calendar;
+using Yiju.Kernel.Geo;
+using Yiju.Kernel.Security;
+
+namespace Yiju.Hotline.Features.Intake;
+
+/// <summary>What an operator types, a resident submits or an Open311 client posts. A blank category from a resident is filled by the routing suggester.</summary>
+public sealed record IntakeCommand(
+    TicketType Type,
+    string? CategoryCode,
+    string? Text,
+    Channel Channel,
+    Urgency Urgency = Urgency.Normal,
+    string? Title = null,
+    string? CallerName = null,
+    string? CallerPhone = null,
+    string? Address = null,
+    double? Latitude = null,
+    double? Longitude = null);
+
+public sealed record CreatedTicket(Guid Id, string Number, bool AlreadyExisted);
+
+/// <summary>受理: records a ticket from the operator's intake screen, the public form or Open311.</summary>
+public sealed class CreateTicket(IHotlineDb db, IDistrictLookup districts, TimeProvider clock, CategoryCatalogue catalogue, IHotlineDirectory directory)
+{
+    public const string FallbackCategory = "other.general";
+    public const int MaxIdempotencyKeyLength = 100;
+
+    /// <summary>An operator (or other centre role) records a call.</summary>
+    public async Task<Outcome<CreatedTicket>> ByStaff(IntakeCommand command, Caller caller, CancellationToken ct)
+    {
+        var actor = await directory.ActorFor(caller, ct);
+        if (actor is null || !TicketWorkflow.RuleFor(TicketAction.Accept).Roles.Contains(actor.Role))
+            return Failure.Forbidden("只有12345中心人员可以受理工单 (only the hotline centre records tickets)");
+        return await Create(command, actor, null, ct);
+    }
+
+    /// <summary>
+    /// A resident with no account (public form, Open311). The same <paramref name="idempotencyKey"/> again returns the
+    /// ticket it created, so a repeated POST never makes a second ticket. The web form needs a phone (it is how a
+    /// resident tracks the ticket); Open311 clients track by service_request_id.
+    /// </summary>
+    public async Task<Outcome<CreatedTicket>> ByResident(IntakeCommand command, string channelName, string? idempotencyKey, bool requirePhone, CancellationToken ct)
+    {
+        if (idempotencyKey is { Length: > MaxIdempotencyKeyLength })
+            return Failure.Invalid("idempotencyKey", "幂等键过长 (idempotency key too long)");
+        if (requirePhone && string.IsNullOrWhiteSpace(command.CallerPhone))
+            return Failure.Invalid("callerPhone", "请留下联系电话，凭工单号和电话查询进度 (a phone number is required to follow the ticket)");
+        var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
+        if (key is not null && await Existing(key, ct) is { } existing)
+            return existing;
+        var outcome = await Create(command, Actor.Resident(channelName), key, ct);
+        if (!outcome.Succeeded && key is not null && await Existing(key, ct) is { } raced)
+            return raced;
+        return outcome;
+    }
+
+    private async Task<CreatedTicket?> Existing(string key, CancellationToken ct) =>
+        await db.SubmissionKeys.AsNoTracking().Where(k => k.Key == key)
+            .Join(db.Tickets, k => k.TicketId, t => t.Id, (k, t) => new CreatedTicket(t.Id, t.Number, true))
+            .FirstOrDefaultAsync(ct);
+
+    private async Task<Outcome<CreatedTicket>> Create(IntakeCommand command, Actor actor, string? idempotencyKey, CancellationToken ct)
+    {
+        if ((command.Latitude is null) != (command.Longitude is null))
+            return Failure.Invalid("latitude", "经纬度须同时填写 (latitude and longitude go together)");
+        GeoPoint? point = command.Latitude is { } lat && command.Longitude is { } lon ? new GeoPoint(lat, lon) : null;
+        if (point is { IsValid: false })
+            return Failure.Invalid("latitude", "坐标无效 (invalid WGS84 coordinates)");
+
+        var taxonomy = await catalogue.Load(ct);
+        var categoryCode = command.CategoryCode?.Trim();
+        if (string.IsNullOrEmpty(categoryCode) && actor.Role == HotlineRole.Resident)
+        {
+            var suggested = await catalogue.Suggest(command.Text, ct);
+            categoryCode = suggested.Count > 0 ? suggested[0].Code : FallbackCategory;
+        }
+        if (string.IsNullOrEmpty(categoryCode) || !taxonomy.IsSelectable(categoryCode) || taxonomy.Find(categoryCode)!.IsTopLevel)
+            return Failure.Invalid("categoryCode", $"分类 '{categoryCode}' 不存在或已停用，请选择二级分类 (unknown or inactive category; choose a second-level one)");
+
+        var match = point is { } p ? districts.Find(p) : null;
+        var intake = new TicketIntake(command.Type, categoryCode, command.Text ?? string.Empty, command.Channel, command.Urgency,
+            Blank(command.Title), Blank(command.CallerName), Blank(command.CallerPhone), Blank(command.Address), point, match?.DistrictId, match?.StreetId);
+        var errors = intake.Validate();
+        if (errors.Count > 0)
+            return Failure.Invalid(string.Join(" ", errors));
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var prefix = TicketNumber.PrefixFor(command.Type);
+        var number = TicketNumber.Format(prefix, ChinaTime.DateOf(now), await TicketNumbers.Next(db, prefix, ChinaTime.DateOf(now), ct));
+        var ticket = Ticket.Accept(Guid.CreateVersion7(), number, intake, actor, now);
+        db.Tickets.Add(ticket);
+        if (idempotencyKey is not null)
+            db.SubmissionKeys.Add(new SubmissionKey { Key = idempotencyKey, TicketId = ticket.Id, CreatedAtUtc = now });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return Failure.Conflict("提交冲突，请重试 (the submission collided with another; try again)");
+        }
+        return new CreatedTicket(ticket.Id, ticket.Number, false);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>Issues the daily sequence with one atomic upsert, so several web nodes never hand out the same number.</summary>
+public static class TicketNumbers
+{
+    public static async Task<int> Next(IHotlineDb db, string prefix, DateOnly shanghaiDate, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var day = shanghaiDate.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var values = await db.Database.SqlQuery<int>($"""
+            INSERT INTO hotline_number_counter (prefix, day, last_number) VALUES ({prefix}, {day}, 1)
+            ON CONFLICT (prefix, day) DO UPDATE SET last_number = hotline_number_counter.last_number + 1
+            RETURNING last_number AS "Value"
+            """).ToListAsync(ct);
+        return values.Single();
+    }
+}

@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using Yiju.Hotline.Data;
+using Yiju.Hotline.Domain;
+using Yiju.Hotline.Features.Access;
+using Yiju.Kernel;
+using Yiju.Kernel.Security;
+
+namespace Yiju.Hotline.Features.Queries;
+
+/// <summary>Work-queue filters. <see cref="Statuses"/> empty means the queue's default (live work for units, everything open for the centre).</summary>
+public sealed record QueueFilter(IReadOnlyList<TicketStatus> Statuses, bool OverdueOnly = false, string? CategoryPrefix = null, string? Search = null, int Page = 1)
+{
+    public const int PageSize = 50;
+    public const int MaxSearchLength = 100;
+}
+
+public sealed record QueuePage(IReadOnlyList<TicketRow> Rows, int Total, int Page, int PageSize, string ActorRole, string? UnitName);
+
+/// <summary>What a resident sees when tracking with number and phone: no staff names, no other people's data.</summary>
+public sealed record PublicTicket(string Number, string TypeLabel, string StatusLabel, string Lifecycle, DateTimeOffset AcceptedAt,
+    DateTimeOffset? HandlingDue, string? UnitName, string? ReplyText, DateTimeOffset? ClosedAt, IReadOnlyList<PublicStep> Steps);
+
+public sealed record PublicStep(DateTimeOffset At, string Label);
+
+public sealed class TicketQueries(IHotlineDb db, IHotlineDirectory directory, DeadlinePolicy policy, TimeProvider clock)
+{
+    private static readonly TicketStatus[] UnitDefault = [TicketStatus.Dispatched, TicketStatus.InHandling];
+    private static readonly TicketStatus[] CentreDefault =
+        [TicketStatus.Accepted, TicketStatus.Dispatched, TicketStatus.InHandling, TicketStatus.Returned, TicketStatus.InArbitration, TicketStatus.Replied];
+
+    public async Task<Outcome<QueuePage>> Queue(QueueFilter filter, Caller caller, CancellationToken ct)
+    {
+        var actor = await directory.ActorFor(caller, ct);
+        if (actor is null)
+            return Failure.Forbidden("无热线角色 (no hotline role)");
+        if (filter.Search is { Length: > QueueFilter.MaxSearchLength })
+            return Failure.Invalid("q", "搜索词过长 (search text too long)");
+        var statuses = filter.Statuses.Count > 0 ? filter.Statuses : TicketScope.IsCentre(actor) ? CentreDefault : UnitDefault;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var query = db.Tickets.AsNoTracking().Where(TicketScope.VisibleTo(actor)).Where(t => statuses.Contains(t.Status));
+        if (!string.IsNullOrWhiteSpace(filter.CategoryPrefix))
+        {
+            var prefix = filter.CategoryPrefix.Trim();
+            query = query.Where(t => t.CategoryCode == prefix || t.CategoryCode.StartsWith(prefix + "."));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var q = filter.Search.Trim();
+            query = query.Where(t => t.Number == q || t.Text.Contains(q) || (t.Address != null && t.Address.Contains(q)));
+        }
+        if (filter.OverdueOnly)
+        {
+            query = query.Where(t => (t.Status == TicketStatus.Dispatched && t.SignForDueUtc <= now)
+                || ((t.Status == TicketStatus.Dispatched || t.Status == TicketStatus.InHandling) && t.HandlingDueUtc <= now));
+        }
+        var total = await query.CountAsync(ct);
+        var page = Math.Max(1, filter.Page);
+        // Nearest deadline first; tickets with no running deadline (at the centre) by age.
+        var tickets = await query
+            .OrderBy(t => t.HandlingDueUtc == null).ThenBy(t => t.HandlingDueUtc).ThenBy(t => t.AcceptedAtUtc)
+            .Skip((page - 1) * QueueFilter.PageSize).Take(QueueFilter.PageSize)
+            .ToListAsync(ct);
+        string? unitName = null;
+        if (actor.UnitId is { } unitId && UnitKindOf(actor.Role) is { } kind)
+            unitName = (await directory.Find(kind, unitId, ct))?.Name;
+        return new QueuePage([.. tickets.Select(t => TicketMapping.ToRow(t, actor, policy, now))], total, page, QueueFilter.PageSize, actor.Role.ToString(), unitName);
+    }
+
+    public async Task<Outcome<TicketView>> Detail(Guid id, Caller caller, CancellationToken ct)
+    {
+        var actor = await directory.ActorFor(caller, ct);
+        if (actor is null)
+            return Failure.Forbidden("无热线角色 (no hotline role)");
+        var ticket = await db.Tickets.AsNoTracking().Include(t => t.Timeline).FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (ticket is null)
+            return Failure.NotFound("工单不存在 (unknown ticket)");
+        if (!TicketScope.CanSee(ticket, actor))
+            return Failure.Forbidden("工单不在本单位范围内 (the ticket is outside your unit's scope)");
+        var categoryName = await db.Categories.AsNoTracking().Where(c => c.Code == ticket.CategoryCode).Select(c => c.NameZh).FirstOrDefaultAsync(ct);
+        return TicketMapping.ToView(ticket, actor, policy, clock.GetUtcNow().UtcDateTime, categoryName);
+    }
+
+    /// <summary>
+    /// 合并建议: open tickets of the same first-level category accepted within the detector's window, close by and
+    /// with similar words. For the centre only (it decides merges); empty for everyone else.
+    /// </summary>
+    public async Task<IReadOnlyList<MergeSuggestion>> Duplicates(Guid id, Caller caller, CancellationToken ct)
+    {
+        var actor = await directory.ActorFor(caller, ct);
+        if (actor is null || !TicketScope.IsCentre(actor))
+            return [];
+        var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (ticket is null || ticket.Status is TicketStatus.Closed or TicketStatus.Merged)
+            return [];
+        var options = new DuplicateOptions();
+        var (from, to) = (ticket.AcceptedAtUtc.AddDays(-options.MaxDaysApart), ticket.AcceptedAtUtc.AddDays(options.MaxDaysApart));
+        var top = ticket.CategoryCode.Split('.')[0];
+        var recent = await db.Tickets.AsNoTracking()
+            .Where(t => t.Id != id && t.AcceptedAtUtc >= from && t.AcceptedAtUtc <= to
+                && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Merged
+                && (t.CategoryCode == top || t.CategoryCode.StartsWith(top + ".")))
+            .OrderByDescending(t => t.AcceptedAtUtc).Take(500)
+            .ToListAsync(ct);
+        return DuplicateDetector.FindCandidates(ticket, recent, options);
+    }
+
+    public async Task<Guid?> IdOf(string number, CancellationToken ct) =>
+        await db.Tickets.AsNoTracking().Where(t => t.Number == number).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>Public tracking: the number and the phone given at submission must both match; either wrong reads as "not found".</summary>
+    public async Task<PublicTicket?> Track(string? number, string? phone, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(phone) || number.Length > 32 || phone.Length > 20)
+            return null;
+        var trimmed = number.Trim();
+        var ticket = await db.Tickets.AsNoTracking().Include(t => t.Timeline).FirstOrDefaultAsync(t => t.Number == trimmed, ct);
+        if (ticket?.CallerPhone is null || !string.Equals(Digits(ticket.CallerPhone), Digits(phone), StringComparison.Ordinal) || Digits(phone).Length == 0)
+            return null;
+        var steps = ticket.Timeline.OrderBy(e => e.Sequence)
+            .Where(e => e.Action is TicketAction.Accept or TicketAction.Dispatch or TicketAction.SignFor or TicketAction.Reply
+                or TicketAction.Callback or TicketAction.Reopen or TicketAction.Close or TicketAction.ResolveAtIntake or TicketAction.ApproveExtension or TicketAction.Merge)
+            .Select(e => new PublicStep(TicketMapping.At(e.AtUtc), TicketWorkflow.RuleFor(e.Action).LabelZh))
+            .ToList();
+        return new PublicTicket(ticket.Number, TicketMapping.TypeLabel(ticket.Type), StatusLabels.Default.LabelZh(ticket.Status), ticket.Lifecycle.ToString(),
+            TicketMapping.At(ticket.AcceptedAtUtc), TicketMapping.At(ticket.HandlingDueUtc), ticket.CurrentUnitName,
+            ticket.RepliedAtUtc is null ? null : ticket.ReplyText, TicketMapping.At(ticket.ClosedAtUtc), steps);
+    }
+
+    public static UnitKind? UnitKindOf(HotlineRole role) => role switch
+    {
+        HotlineRole.DepartmentStaff => UnitKind.Department,
+        HotlineRole.DistrictStaff => UnitKind.District,
+        HotlineRole.StreetStaff => UnitKind.Street,
+        HotlineRole.HotlineOperator or HotlineRole.CallbackOperator or HotlineRole.CentreSupervisor or HotlineRole.CityAdmin or HotlineRole.Resident => null,
+        _ => null,
+    };
+
+    private static string Digits(string s) => new([.. s.Where(char.IsAsciiDigit)]);
+}

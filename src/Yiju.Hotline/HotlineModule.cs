@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using Yiju.Hotline.Domain;
+using Yiju.Hotline.Features.Intake;
+using Yiju.Hotline.Features.Kpi;
+using Yiju.Hotline.Features.Open311;
+using Yiju.Hotline.Features.Queries;
+using Yiju.Hotline.Features.Taxonomy;
+using Yiju.Hotline.Features.Workflow;
+
+namespace Yiju.Hotline;
+
+public static class HotlineModule
+{
+    /// <summary>
+    /// Registers the hotline's handlers. The host registers YijuDb as IHotlineDb, an <see cref="Features.Access.IHotlineDirectory"/>
+    /// over the organisation, and the working calendar (IWorkingCalendar).
+    /// </summary>
+    public static IServiceCollection AddHotline(this IServiceCollection services)
+    {
+        services.AddSingleton(DeadlinePolicy.Default);
+        services.AddSingleton<RoutingModel>();
+        services.AddScoped<CategoryCatalogue>();
+        services.AddScoped<CreateTicket>();
+        services.AddScoped<TicketQueries>();
+        services.AddScoped<TransitionTicket>();
+        services.AddScoped<KpiDashboard>();
+        services.AddScoped<Open311Clients>();
+        services.AddScoped<Open311Requests>();
+        return services;
+    }
+
+    /// <summary>The resident pages are public; the rest of the area falls under the host's staff-only fallback policy.</summary>
+    public static RazorPagesOptions AddHotlinePageConventions(this RazorPagesOptions options)
+    {
+        options.Conventions.AllowAnonymousToAreaPage("Hotline", "/Submit");
+        options.Conventions.AllowAnonymousToAreaPage("Hotline", "/Track");
+        options.Conventions.AuthorizeAreaPage("Hotline", "/Open311Clients", Kernel.Security.Policies.Admin);
+        return options;
+    }
+}

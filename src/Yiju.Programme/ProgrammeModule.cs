@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using Yiju.Programme.Features.Queries;
+using Yiju.Programme.Features.Reporting;
+using Yiju.Programme.Features.Seed;
+
+namespace Yiju.Programme;
+
+public static class ProgrammeModule
+{
+    /// <summary>
+    /// Registers the programme's handlers. The host registers YijuDb as IProgrammeDb and an
+    /// <see cref="Features.IProgrammeDirectory"/> that answers from the organisation.
+    /// </summary>
+    public static IServiceCollection AddProgramme(this IServiceCollection services)
+    {
+        services.AddScoped<ProgrammeSeeder>();
+        services.AddScoped<ProgrammeQueries>();
+        services.AddScoped<ReportValue>();
+        services.AddScoped<ReviewValue>();
+        services.AddScoped<ReportingQueues>();
+        return services;
+    }
+
+    /// <summary>Progress against the programme is public; reporting and review are for staff.</summary>
+    public static RazorPagesOptions AddProgrammePageConventions(this RazorPagesOptions options)
+    {
+        options.Conventions.AllowAnonymousToAreaPage("Programme", "/Index");
+        options.Conventions.AllowAnonymousToAreaPage("Programme", "/Homes");
+        options.Conventions.AllowAnonymousToAreaPage("Programme", "/Tasks");
+        options.Conventions.AllowAnonymousToAreaPage("Programme", "/Indicators");
+        options.Conventions.AllowAnonymousToAreaPage("Programme", "/Departments");
+        return options;
+    }
+}

@@ -1,0 +1,42 @@
+// Intake: while the operator types, ask the routing suggester for the category and show the top suggestions as
+// buttons (Alt+1…3 pick one). Without JavaScript the form's own "suggest" button (Alt+S) does the same on the server.
+(function () {
+  'use strict';
+  var form = document.querySelector('form[data-testid="intake"]');
+  if (!form) { return; }
+  var text = form.querySelector('textarea[name="Text"]');
+  var select = form.querySelector('select[name="CategoryCode"]');
+  var box = document.getElementById('live-suggestions');
+  if (!text || !select || !box) { return; }
+  var timer = null;
+  var lastAsked = '';
+
+  function render(categories) {
+    box.textContent = '';
+    categories.forEach(function (c, i) {
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'tag';
+      b.accessKey = String(i + 1);
+      b.textContent = (i + 1) + '. ' + c.nameZh + ' · ' + c.defaultUnit;
+      b.addEventListener('click', function () { select.value = c.code; select.focus(); });
+      box.appendChild(b);
+    });
+    if (categories.length > 0 && !select.value) { select.value = categories[0].code; }
+  }
+
+  function ask() {
+    var value = text.value.trim();
+    if (value.length < 4 || value === lastAsked) { return; }
+    lastAsked = value;
+    fetch('/api/v1/hotline/suggest?text=' + encodeURIComponent(value), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : { categories: [] }; })
+      .then(function (body) { render(body.categories || []); })
+      .catch(function () { /* the server-side suggest button still works */ });
+  }
+
+  text.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(ask, 400);
+  });
+})();
