@@ -6,6 +6,7 @@ using Yiju.Hotline;
 using Yiju.Housing;
 using Yiju.Kernel.Auditing;
 using Yiju.Organisation;
+using Yiju.Places;
 using Yiju.Programme;
 
 namespace Yiju.Cli;
@@ -34,6 +35,7 @@ public static class CliHost
         services.AddProgramme();
         services.AddHotline();
         services.AddHousing();
+        services.AddPlaces();
         return services.BuildServiceProvider();
     }
 }

@@ -9,6 +9,7 @@ using Yiju.Data.Migrations;
 using Yiju.Hotline.Features.Taxonomy;
 using Yiju.Housing.Features;
 using Yiju.Organisation.Features.Seed;
+using Yiju.Places.Features;
 using Yiju.Programme.Features.Seed;
 
 namespace Yiju.Cli;
@@ -52,6 +53,8 @@ public static class DatabaseCommands
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Added {categories} hotline categories.");
             var housing = await scope.ServiceProvider.GetRequiredService<HousingSeeder>().Seed(ct);
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Added {housing.RuleSetsAdded} housing rule set(s){(housing.SubsidyRulesAdded ? " and the subsidy rules" : "")} (sample values until the housing bureau enters Harbin's).");
+            var places = await scope.ServiceProvider.GetRequiredService<FacilityHandlers>().Seed(ct);
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Added {places.Types} facility types and {places.Facilities} OSM-derived facilities.");
             foreach (var (user, pw) in report.NewAccounts)
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]First administrator[/] {user} / password: [bold]{pw}[/] (shown once; change it after signing in)");
             if (parse.GetValue(demo))

@@ -11,6 +11,7 @@ root.Subcommands.Add(DatabaseCommands.Db());
 root.Subcommands.Add(AuditCommands.Audit());
 root.Subcommands.Add(OrganisationCommands.Organisation());
 root.Subcommands.Add(HousingCommands.Housing());
+root.Subcommands.Add(PlacesCommands.Places());
 
 try
 {

@@ -5,6 +5,7 @@ using Yiju.Data.Migrations;
 using Yiju.Hotline.Data;
 using Yiju.Housing.Data;
 using Yiju.Organisation.Data;
+using Yiju.Places.Data;
 using Yiju.Programme.Data;
 
 namespace Yiju.Data;
@@ -28,6 +29,7 @@ public static class DataModule
         services.AddScoped<IProgrammeDb>(sp => sp.GetRequiredService<YijuDb>());
         services.AddScoped<IHotlineDb>(sp => sp.GetRequiredService<YijuDb>());
         services.AddScoped<IHousingDb>(sp => sp.GetRequiredService<YijuDb>());
+        services.AddScoped<IPlacesDb>(sp => sp.GetRequiredService<YijuDb>());
         services.AddScoped<MigrationRunner>();
         services.AddScoped<AuditTrail>();
         return services;

@@ -20,6 +20,9 @@ using Yiju.Kernel.Auditing;
 using Yiju.Organisation;
 using Yiju.Organisation.Data;
 using Yiju.Organisation.Domain;
+using Yiju.Places;
+using Yiju.Places.Data;
+using Yiju.Places.Domain;
 using Yiju.Programme.Data;
 using Yiju.Programme.Domain;
 using Yiju.Programme.SeedData;
@@ -30,7 +33,7 @@ namespace Yiju.Data;
 /// The one database context. Each module sees only its own DbSets through its I&lt;Module&gt;Db interface.
 /// Every save appends the changes it makes to the hash-chained audit trail, in the same transaction.
 /// </summary>
-public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, TimeProvider clock) : DbContext(options), IOrganisationDb, IProgrammeDb, IHotlineDb, IHousingDb
+public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, TimeProvider clock) : DbContext(options), IOrganisationDb, IProgrammeDb, IHotlineDb, IHousingDb, IPlacesDb
 {
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Department> Departments => Set<Department>();
@@ -60,6 +63,12 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
     public DbSet<LotteryRecord> HousingLotteries => Set<LotteryRecord>();
     public DbSet<SubsidyRules> SubsidyRules => Set<SubsidyRules>();
     public DbSet<SubsidyAccount> SubsidyAccounts => Set<SubsidyAccount>();
+    public DbSet<FacilityType> FacilityTypes => Set<FacilityType>();
+    public DbSet<Facility> Facilities => Set<Facility>();
+    public DbSet<PopulationUnit> PopulationUnits => Set<PopulationUnit>();
+    public DbSet<WalkingNetwork> WalkingNetworks => Set<WalkingNetwork>();
+    public DbSet<AnalysisRun> AnalysisRuns => Set<AnalysisRun>();
+    public DbSet<CoverageRow> CoverageRows => Set<CoverageRow>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -75,6 +84,7 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HarbinSeedLoader).Assembly);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HotlineModule).Assembly);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HousingModule).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlacesModule).Assembly);
         modelBuilder.Entity<AuditEntry>(b =>
         {
             b.ToTable("sys_audit_entry");

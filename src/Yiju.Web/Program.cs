@@ -11,6 +11,8 @@ using Yiju.Kernel.Auditing;
 using Yiju.Kernel.Calendar;
 using Yiju.Organisation;
 using Yiju.Organisation.Api;
+using Yiju.Places;
+using Yiju.Places.Api;
 using Yiju.Programme;
 using Yiju.Programme.Api;
 using Yiju.Programme.Features;
@@ -44,6 +46,7 @@ builder.Services.AddHotline();
 builder.Services.AddScoped<IHotlineDirectory, HotlineDirectory>();
 builder.Services.AddHousing();
 builder.Services.AddScoped<Yiju.Housing.Features.IHousingBureau, HousingBureauDirectory>();
+builder.Services.AddPlaces();
 builder.Services.AddYijuSecurity(builder.Configuration);
 builder.Services.AddLocalization();
 builder.Services.AddRazorPages(o =>
@@ -58,12 +61,14 @@ builder.Services.AddRazorPages(o =>
     o.AddProgrammePageConventions();
     o.AddHotlinePageConventions();
     o.AddHousingPageConventions();
+    o.AddPlacesPageConventions();
 })
     // Each module's pages are compiled into the module's assembly; name the assemblies rather than rely on discovery.
     .AddApplicationPart(typeof(OrganisationModule).Assembly)
     .AddApplicationPart(typeof(ProgrammeModule).Assembly)
     .AddApplicationPart(typeof(HotlineModule).Assembly)
     .AddApplicationPart(typeof(HousingModule).Assembly)
+    .AddApplicationPart(typeof(PlacesModule).Assembly)
     .AddViewLocalization();
 builder.Services.AddProblemDetails();
 // Chinese text is written as characters, not numeric entities: pages stay small and readable.
@@ -120,6 +125,7 @@ api.MapProgrammeApi();
 api.MapHotlineApi();
 app.MapOpen311();
 api.MapHousingApi();
+api.MapPlacesApi();
 
 app.Run();
 

@@ -2,6 +2,7 @@ using Yiju.Data.Migrations;
 using Yiju.Hotline.Features.Taxonomy;
 using Yiju.Housing.Features;
 using Yiju.Organisation.Features.Seed;
+using Yiju.Places.Features;
 using Yiju.Programme.Features.Seed;
 
 namespace Yiju.Web.Infrastructure;
@@ -32,6 +33,9 @@ public static class StartupTasks
         var housing = await scope.ServiceProvider.GetRequiredService<HousingSeeder>().Seed(ct);
         if (housing.RuleSetsAdded > 0 || housing.SubsidyRulesAdded)
             logger.LogInformation("Seeded {RuleSets} housing rule sets (sample values until the housing bureau enters Harbin's)", housing.RuleSetsAdded);
+        var places = await scope.ServiceProvider.GetRequiredService<FacilityHandlers>().Seed(ct);
+        if (places.Types + places.Facilities > 0)
+            logger.LogInformation("Seeded {Types} facility types and {Facilities} OSM-derived facilities", places.Types, places.Facilities);
         foreach (var (user, password) in report.NewAccounts)
         {
             // Written to the console rather than the log, so it does not end up in log files.

@@ -42,6 +42,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("Database:MigrateOnStart", "true");
             b.UseSetting("YIJU_ADMIN_PASSWORD", AdminPassword);
             b.UseSetting("RateLimiting:AnonymousPermitsPerMinute", "100000");
+            // appsettings.json names port 5080; a developer's own running Yiju must not make the tests fail.
+            b.UseSetting("Urls", "http://127.0.0.1:0");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
