@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Yiju.Housing.Data;
 using Yiju.IntegrationTests.Infrastructure;
@@ -118,6 +119,66 @@ public abstract class HousingDocumentTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"{url}/{docId}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync(url, Form(Pdf(), "c.pdf"), Ct)).StatusCode);
         Assert.Equal(2, Stored(app, id));
+    }
+
+    [Fact]
+    public async Task The_public_form_takes_an_optional_pdf_and_refuses_an_exe_and_staff_download_it_from_the_review_page()
+    {
+        var app = fixture.Require();
+        var streets = app.Db(db => db.Units.Where(u => u.Path.Contains("/230104/") && u.Code.Length == 9).OrderBy(u => u.Code).Select(u => u.Code).Take(2).ToList());
+        var resident = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        async Task<HttpResponseMessage> Apply(byte[] file, string fileName)
+        {
+            var html = await (await resident.GetAsync("/housing/apply", Ct)).Content.ReadAsStringAsync(Ct);
+            var token = WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+            var form = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" },
+                { new StringContent("PublicRental"), "Form.Scheme" },
+                { new StringContent("230104"), "Form.DistrictCode" },
+                { new StringContent(streets[0]), "Form.StreetCode" },
+                { new StringContent("10"), "Form.CurrentHousingAreaM2" },
+                { new StringContent("10000"), "Form.AssetsYuan" },
+                { new StringContent("冯十一"), "Form.Members[0].Name" },
+                { new StringContent(HousingApiTests.NewId()), "Form.Members[0].IdNumber" },
+                { new StringContent("1500"), "Form.Members[0].MonthlyIncomeYuan" },
+                { new StringContent("true"), "Form.Members[0].LocalHukou" },
+                { new StringContent("24"), "Form.Members[0].SocialInsuranceMonths" },
+            };
+            var content = new ByteArrayContent(file);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(content, "Files", fileName);
+            return await resident.PostAsync("/housing/apply", form, Ct);
+        }
+
+        var exe = new byte[1024];
+        "MZ"u8.CopyTo(exe);
+        var refused = await Apply(exe, "证明.pdf");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("PDF", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var pdf = Pdf();
+        var accepted = await Apply(pdf, "户口本.pdf");
+        var page = await accepted.Content.ReadAsStringAsync(Ct);
+        Assert.True(accepted.StatusCode == HttpStatusCode.OK, page[..Math.Min(page.Length, 2000)]);
+        var number = Regex.Match(page, "data-testid=\"application-number\">([^<]+)<").Groups[1].Value;
+        var id = app.Db(db => db.HousingApplications.Single(a => a.Number == number).Id);
+
+        var (street, _) = await app.ClientFor(Role.StreetStaff, streets[0]);
+        var docs = await street.GetFromJsonAsync<JsonElement>($"/api/v1/housing/applications/{id}/documents", Ct);
+        var doc = Assert.Single(docs.EnumerateArray());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), doc.GetProperty("sha256Hex").GetString());
+
+        var review = await (await street.GetAsync($"/housing/review/{id}", Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.Contains(doc.GetProperty("sha256Hex").GetString()!, review, StringComparison.Ordinal);
+        var download = await street.GetAsync($"/housing/review/{id}?handler=Document&documentId={doc.GetProperty("id").GetGuid()}", Ct);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync(Ct));
+
+        var (otherStreet, _) = await app.ClientFor(Role.StreetStaff, streets[1]);
+        var forbidden = await otherStreet.GetAsync($"/housing/review/{id}?handler=Document&documentId={doc.GetProperty("id").GetGuid()}", Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
 }
 
