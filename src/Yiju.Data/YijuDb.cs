@@ -58,6 +58,8 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
     public DbSet<ApplicationMember> HousingMembers => Set<ApplicationMember>();
     public DbSet<ApplicationEvent> HousingEvents => Set<ApplicationEvent>();
     public DbSet<Objection> HousingObjections => Set<Objection>();
+    public DbSet<ApplicationDocument> HousingDocuments => Set<ApplicationDocument>();
+    public DbSet<DocumentContent> HousingDocumentContents => Set<DocumentContent>();
     public DbSet<HousingProject> HousingProjects => Set<HousingProject>();
     public DbSet<Flat> HousingFlats => Set<Flat>();
     public DbSet<LotteryRecord> HousingLotteries => Set<LotteryRecord>();

@@ -24,6 +24,7 @@ public static class HousingModule
         services.AddScoped<SubmitApplication>();
         services.AddScoped<ActOnApplication>();
         services.AddScoped<ApplicationQueries>();
+        services.AddScoped<ApplicationDocuments>();
         services.AddScoped<Objections>();
         services.AddScoped<NoticeBatch>();
         services.AddScoped<RuleSets>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Yiju.Housing.Domain;
+using Yiju.Housing.Domain.Applications;
 using Yiju.Housing.Domain.Lottery;
 using Yiju.Housing.Domain.Procedure;
 using Yiju.Housing.Features.Applications;
@@ -80,6 +81,32 @@ public static class HousingApi
             return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : outcome.Failure!.ToProblem();
         }).WithName("ActOnHousingApplication")
           .WithSummary("StreetApprove, StreetReturn, DistrictApprove, DistrictReturn, CloseResultNotice, SignContract, MoveIn, PassAnnualReview, ExitOnAnnualReview (returns and exits need a reason). 403 outside the caller's scope.");
+
+        group.MapPost("/applications/{id:guid}/documents", async Task<Results<Created<DocumentView>, ProblemHttpResult>> (Guid id, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? kind, ClaimsPrincipal user, ApplicationDocuments documents, CancellationToken ct) =>
+        {
+            var read = await ReadDocument(file, kind, ct);
+            if (!read.Succeeded)
+                return read.Failure!.ToProblem();
+            var outcome = await documents.Upload(id, read.Value!, Caller.From(user), ct);
+            return outcome.Succeeded
+                ? TypedResults.Created($"/api/v1/housing/applications/{id}/documents/{outcome.Value!.Id}", outcome.Value)
+                : outcome.Failure!.ToProblem();
+        }).DisableAntiforgery().WithName("UploadHousingDocument")
+          .WithSummary("Multipart form: 'file' (PDF, JPEG or PNG by content, at most 10 MB) and optional 'kind'. Street staff of the application's street; 400 for another type or size, 403 outside the street.");
+
+        group.MapGet("/applications/{id:guid}/documents", async Task<Results<Ok<List<DocumentView>>, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, ApplicationDocuments documents, CancellationToken ct) =>
+        {
+            var outcome = await documents.List(id, Caller.From(user), ct);
+            return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : outcome.Failure!.ToProblem();
+        }).WithName("ListHousingDocuments").WithSummary("The application's documents with size and SHA-256; whoever may see the application.");
+
+        group.MapGet("/applications/{id:guid}/documents/{documentId:guid}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, Guid documentId, ClaimsPrincipal user, ApplicationDocuments documents, CancellationToken ct) =>
+        {
+            var outcome = await documents.Download(id, documentId, Caller.From(user), ct);
+            return outcome.Succeeded
+                ? TypedResults.File(outcome.Value!.Content, outcome.Value.ContentType, outcome.Value.FileName)
+                : outcome.Failure!.ToProblem();
+        }).WithName("DownloadHousingDocument").WithSummary("One document's bytes, as an attachment; whoever may see the application.");
 
         group.MapPost("/notices/{action}", async Task<Results<Ok<BatchResult>, ProblemHttpResult>> (string action, ClaimsPrincipal user, NoticeBatch handler, CancellationToken ct) =>
         {
@@ -162,6 +189,18 @@ public static class HousingApi
             uploads.Add((f.FileName, ms.ToArray()));
         }
         return LotteryHandlers.ReadUpload(uploads);
+    }
+
+    /// <summary>One uploaded file into memory, refused before reading when it is empty or over the domain's 10 MB.</summary>
+    public static async Task<Outcome<DocumentUpload>> ReadDocument(IFormFile? file, string? kind, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+            return Failure.Invalid("document_size_invalid", "请选择要上传的材料文件 (no file)");
+        if (file.Length > ApplicationDocument.MaxSizeBytes)
+            return Failure.Invalid("document_size_invalid", $"{ApplicationDocument.CleanFileName(file.FileName)}：材料文件不能超过10MB (larger than 10 MB)");
+        using var ms = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(ms, ct);
+        return new DocumentUpload(kind, file.FileName, ms.ToArray());
     }
 
     private static SubmitApplicationCommand? ToCommand(SubmitApplicationRequest r)

@@ -89,6 +89,18 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Applicati
     }
 }
 
+internal sealed class DocumentContentConfiguration : IEntityTypeConfiguration<DocumentContent>
+{
+    public void Configure(EntityTypeBuilder<DocumentContent> b)
+    {
+        b.ToTable("housing_document_content");
+        b.HasKey(c => c.DocumentId);
+        b.Property(c => c.DocumentId).ValueGeneratedNever();
+        b.Property(c => c.Content).IsRequired();
+        b.HasOne<ApplicationDocument>().WithOne().HasForeignKey<DocumentContent>(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class EventConfiguration : IEntityTypeConfiguration<ApplicationEvent>
 {
     public void Configure(EntityTypeBuilder<ApplicationEvent> b)

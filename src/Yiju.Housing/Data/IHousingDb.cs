@@ -15,6 +15,8 @@ public interface IHousingDb
     DbSet<ApplicationMember> HousingMembers { get; }
     DbSet<ApplicationEvent> HousingEvents { get; }
     DbSet<Objection> HousingObjections { get; }
+    DbSet<ApplicationDocument> HousingDocuments { get; }
+    DbSet<DocumentContent> HousingDocumentContents { get; }
     DbSet<HousingProject> HousingProjects { get; }
     DbSet<Flat> HousingFlats { get; }
     DbSet<LotteryRecord> HousingLotteries { get; }

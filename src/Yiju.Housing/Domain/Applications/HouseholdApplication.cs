@@ -113,7 +113,7 @@ public sealed class ApplicationMember
     public bool Veteran { get; set; }
 }
 
-/// <summary>A supporting document (income proof, hukou booklet, marriage certificate). The file lives in blob storage; the hash pins its content.</summary>
+/// <summary>A supporting document (income proof, hukou booklet, marriage certificate). The bytes live in a separate row (housing_document_content); the hash pins its content.</summary>
 public sealed class ApplicationDocument
 {
     public Guid Id { get; set; }
@@ -130,6 +130,56 @@ public sealed class ApplicationDocument
 
     /// <summary>Scans and photos of certificates: PDF, JPEG or PNG, at most 10 MB, with the content hash recorded.</summary>
     public static readonly IReadOnlySet<string> AllowedContentTypes = new HashSet<string>(StringComparer.Ordinal) { "application/pdf", "image/jpeg", "image/png" };
+
+    /// <summary>
+    /// The content type from the file's first bytes (magic numbers), not from its name or the browser's claim:
+    /// "%PDF-" for PDF, FF D8 FF for JPEG, the 8-byte PNG signature; null for anything else.
+    /// </summary>
+    public static string? SniffContentType(ReadOnlySpan<byte> content)
+    {
+        if (content.StartsWith("%PDF-"u8))
+        {
+            return "application/pdf";
+        }
+        if (content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
+        {
+            return "image/jpeg";
+        }
+        if (content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        {
+            return "image/png";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A document from uploaded bytes: the content type is sniffed (an unknown type is recorded as
+    /// "application/octet-stream" so <see cref="Check"/> refuses it), the size and SHA-256 are computed here.
+    /// </summary>
+    public static ApplicationDocument FromUpload(Guid applicationId, string? kind, string? fileName, ReadOnlySpan<byte> content, Guid uploadedBy, DateTime uploadedUtc) => new()
+    {
+        Id = Guid.NewGuid(),
+        ApplicationId = applicationId,
+        Kind = string.IsNullOrWhiteSpace(kind) ? "other" : kind.Trim()[..Math.Min(kind.Trim().Length, 50)],
+        FileName = CleanFileName(fileName),
+        ContentType = SniffContentType(content) ?? "application/octet-stream",
+        SizeBytes = content.Length,
+        Sha256Hex = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
+        UploadedUtc = uploadedUtc,
+        UploadedByUserId = uploadedBy,
+    };
+
+    /// <summary>The name without any path, control characters or quotes, at most 200 characters.</summary>
+    public static string CleanFileName(string? fileName)
+    {
+        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
+        name = new string(name.Where(c => !char.IsControl(c) && c is not '"' and not '/').ToArray()).Trim();
+        if (name.Length == 0)
+        {
+            name = "document";
+        }
+        return name.Length > 200 ? name[^200..] : name;
+    }
 
     public Reason? Check()
     {

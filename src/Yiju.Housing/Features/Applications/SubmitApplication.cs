@@ -17,7 +17,7 @@ public sealed record MemberInput(string? Name, string? IdNumber, [property: Json
     bool LocalHukou, int SocialInsuranceMonths, bool Disabled, bool Veteran);
 
 public sealed record SubmitApplicationCommand([property: JsonConverter(typeof(JsonStringEnumConverter<SchemeKind>))] SchemeKind Scheme, string? DistrictCode, string? StreetCode, double CurrentHousingAreaM2,
-    decimal AssetsYuan, bool SpecialHardship, IReadOnlyList<MemberInput> Members);
+    decimal AssetsYuan, bool SpecialHardship, IReadOnlyList<MemberInput> Members, [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<DocumentUpload>? Documents = null);
 
 public sealed record SubmittedApplication(Guid Id, string Number, [property: JsonConverter(typeof(JsonStringEnumConverter<ApplicationStatus>))] ApplicationStatus Status, DateOnly? StreetReviewDueOn);
 
@@ -94,6 +94,21 @@ public sealed class SubmitApplication(IHousingDb db, HousingAccess access, Appli
                 Veteran = m.Veteran,
             });
         }
+        var contents = new List<DocumentContent>();
+        var uploads = command.Documents ?? [];
+        if (uploads.Count > ApplicationDocuments.MaxDocumentsPerApplication)
+            problems.Add(new("documents", $"每份申请最多{ApplicationDocuments.MaxDocumentsPerApplication}份材料"));
+        foreach (var upload in uploads.Take(ApplicationDocuments.MaxDocumentsPerApplication))
+        {
+            var (document, problem) = ApplicationDocuments.Prepare(application.Id, upload, actor.UserId, now);
+            if (problem is not null)
+            {
+                problems.Add(problem);
+                continue;
+            }
+            application.Documents.Add(document);
+            contents.Add(new DocumentContent { DocumentId = document.Id, Content = upload.Content });
+        }
         application.HouseholdId = HouseholdOf(application.Applicant?.IdNumber ?? application.Id.ToString("N"));
 
         var ids = application.Members.Select(m => m.IdNumber).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
@@ -121,6 +136,7 @@ public sealed class SubmitApplication(IHousingDb db, HousingAccess access, Appli
         if (!submitted.Succeeded)
             return HousingAccess.ToFailure(submitted.Refusal!);
         db.HousingApplications.Add(application);
+        db.HousingDocumentContents.AddRange(contents);
         await db.SaveChangesAsync(ct);
         return new SubmittedApplication(application.Id, application.Number, application.Status, application.StepDueOn);
     }
