@@ -53,9 +53,10 @@ builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AllowAnonymousToPage("/Index");
     o.Conventions.AllowAnonymousToPage("/Error");
-    o.Conventions.AllowAnonymousToFolder("/Account");
-    o.Conventions.AuthorizePage("/Account/Tokens");
-    o.Conventions.AuthorizePage("/Account/Password");
+    // Only these account pages are public; an allow-anonymous folder convention would override the pages' own policies.
+    o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+    o.Conventions.AllowAnonymousToPage("/Account/SignOut");
+    o.Conventions.AllowAnonymousToPage("/Account/Denied");
     o.Conventions.AuthorizeFolder("/Admin", Yiju.Kernel.Security.Policies.AuditReader);
     o.AddOrganisationPageConventions();
     o.AddProgrammePageConventions();

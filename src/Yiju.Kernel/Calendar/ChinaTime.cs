@@ -9,7 +9,20 @@ public static class ChinaTime
 {
     public const string ZoneId = "Asia/Shanghai";
 
-    public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(ZoneId);
+    public static TimeZoneInfo Zone { get; } = FindZone();
+
+    private static TimeZoneInfo FindZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(ZoneId);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            // China has kept UTC+8 without daylight saving since 1991; a host without tzdata still gets today right.
+            return TimeZoneInfo.CreateCustomTimeZone(ZoneId, TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
+        }
+    }
 
     /// <summary>Shanghai civil time (Kind Unspecified) for a UTC instant.</summary>
     public static DateTime ToShanghai(DateTime utc) =>

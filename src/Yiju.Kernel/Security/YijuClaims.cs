@@ -12,6 +12,8 @@ public static class YijuClaims
     public const string UserName = "yiju:user";
     public const string DisplayName = "yiju:name";
     public const string Grant = "yiju:grant";
+    /// <summary>The person's row version when the principal was built; a change (roles, deactivation, password) means rebuild.</summary>
+    public const string PersonVersion = "yiju:version";
 
     public static string FormatGrant(RoleGrant grant) =>
         $"{grant.Role}|{grant.UnitPath}|{grant.DepartmentId?.ToString(System.Globalization.CultureInfo.InvariantCulture)}";

@@ -1,3 +1,5 @@
+using Yiju.Kernel.Calendar;
+
 namespace Yiju.Programme.Domain;
 
 /// <summary>
@@ -7,8 +9,6 @@ namespace Yiju.Programme.Domain;
 /// </summary>
 public static class TimeElapsed
 {
-    private static readonly TimeZoneInfo Shanghai = FindShanghai();
-
     /// <summary>The civil date in Asia/Shanghai at the given UTC instant.</summary>
     public static DateOnly ShanghaiDate(DateTime utc)
     {
@@ -17,7 +17,7 @@ public static class TimeElapsed
             throw new ArgumentException("Expected a UTC time.", nameof(utc));
         }
 
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, Shanghai));
+        return ChinaTime.DateOf(utc);
     }
 
     /// <summary>Share (0–1) of [<paramref name="start"/>, <paramref name="end"/>] (inclusive) elapsed by the end of <paramref name="asOf"/>.</summary>
@@ -41,17 +41,4 @@ public static class TimeElapsed
         Share(new DateOnly(fromYear, 1, 1), new DateOnly(toYear, 12, 31), asOf);
 
     public static double ShareOfYear(int year, DateTime utc) => ShareOfYear(year, ShanghaiDate(utc));
-
-    private static TimeZoneInfo FindShanghai()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            // China has kept UTC+8 without daylight saving since 1991; a host without tzdata still gets it right.
-            return TimeZoneInfo.CreateCustomTimeZone("Asia/Shanghai", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
-        }
-    }
 }

@@ -88,7 +88,8 @@ public static class SecuritySetup
 
     /// <summary>
     /// A cookie carries the grants it was issued with. Check the person on each request so that a deactivation or a
-    /// change of roles takes effect at once rather than when the cookie expires.
+    /// change of roles takes effect at once rather than when the cookie expires. Every such change bumps the person's
+    /// row version, so the common case is one small query; the principal is rebuilt only when the version moved.
     /// </summary>
     private static async Task Revalidate(CookieValidatePrincipalContext ctx)
     {
@@ -97,21 +98,21 @@ public static class SecuritySetup
             ctx.RejectPrincipal();
             return;
         }
+        var ct = ctx.HttpContext.RequestAborted;
         var db = ctx.HttpContext.RequestServices.GetRequiredService<IOrganisationDb>();
-        var person = await db.People.AsNoTracking().Include(p => p.Roles).FirstOrDefaultAsync(p => p.Id == personId, ctx.HttpContext.RequestAborted);
-        if (person is null || !person.Active)
+        var state = await db.People.AsNoTracking().Where(p => p.Id == personId)
+            .Select(p => new { p.Active, p.Version }).FirstOrDefaultAsync(ct);
+        if (state is null || !state.Active)
         {
             ctx.RejectPrincipal();
             await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return;
         }
-        var issued = ctx.Principal.Grants().Select(YijuClaims.FormatGrant).Order(StringComparer.Ordinal).ToList();
-        var fresh = await PrincipalBuilder.Build(db, person, CookieAuthenticationDefaults.AuthenticationScheme, ctx.HttpContext.RequestAborted);
-        var current = fresh.Grants().Select(YijuClaims.FormatGrant).Order(StringComparer.Ordinal).ToList();
-        if (!issued.SequenceEqual(current, StringComparer.Ordinal))
-        {
-            ctx.ReplacePrincipal(fresh);
-            ctx.ShouldRenew = true;
-        }
+        var issuedVersion = ctx.Principal.FindFirst(YijuClaims.PersonVersion)?.Value;
+        if (issuedVersion == state.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            return;
+        var person = await db.People.AsNoTracking().Include(p => p.Roles).FirstAsync(p => p.Id == personId, ct);
+        ctx.ReplacePrincipal(await PrincipalBuilder.Build(db, person, CookieAuthenticationDefaults.AuthenticationScheme, ct));
+        ctx.ShouldRenew = true;
     }
 }

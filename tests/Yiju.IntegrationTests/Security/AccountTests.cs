@@ -3,9 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Yiju.Data;
 using Yiju.IntegrationTests.Infrastructure;
 using Yiju.Kernel.Security;
+using Yiju.Organisation.Features.People;
 
 namespace Yiju.IntegrationTests.Security;
 
@@ -52,6 +54,42 @@ public abstract partial class AccountTests(AppFixture fixture)
         var right = await PostSignIn(client, user, "Password-1234");
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Contains("锁定", await right.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_role_change_or_deactivation_reaches_a_signed_in_session_at_once()
+    {
+        var app = fixture.Require();
+        var ct = TestContext.Current.CancellationToken;
+        var (_, user) = await app.ClientFor(Role.Auditor);
+        var client = Browser(app);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostSignIn(client, user, "Password-1234")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/audit", ct)).StatusCode);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var people = scope.ServiceProvider.GetRequiredService<PeopleHandlers>();
+            var person = (await people.List(user, ct)).Single();
+            var saved = await people.Save(new SavePersonCommand(person.Id, user, person.DisplayName, null, true, null,
+                [new GrantInput(Role.StreetStaff, app.StreetOf("230102"), null)], person.Version), Caller.System("test"), ct);
+            Assert.True(saved.Succeeded, saved.Failure?.Message);
+        }
+        // Pages send a refused person to the access-denied page, which answers 403.
+        var refused = await client.GetAsync("/admin/audit", ct);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/account/denied", refused.Headers.Location!.ToString(), StringComparison.Ordinal);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var people = scope.ServiceProvider.GetRequiredService<PeopleHandlers>();
+            var person = (await people.List(user, ct)).Single();
+            var saved = await people.Save(new SavePersonCommand(person.Id, user, person.DisplayName, null, false, null,
+                [new GrantInput(Role.StreetStaff, app.StreetOf("230102"), null)], person.Version), Caller.System("test"), ct);
+            Assert.True(saved.Succeeded, saved.Failure?.Message);
+        }
+        var afterDeactivation = await client.GetAsync("/account/tokens", ct);
+        Assert.Equal(HttpStatusCode.Redirect, afterDeactivation.StatusCode);
+        Assert.Contains("/account/signin", afterDeactivation.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

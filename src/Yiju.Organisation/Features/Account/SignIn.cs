@@ -53,6 +53,7 @@ public static class PrincipalBuilder
             new(YijuClaims.PersonId, person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new(YijuClaims.UserName, person.UserName),
             new(YijuClaims.DisplayName, person.DisplayName),
+            new(YijuClaims.PersonVersion, person.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         foreach (var r in person.Roles)
         {

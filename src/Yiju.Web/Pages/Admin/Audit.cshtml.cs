@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Yiju.Data.Auditing;
+using Yiju.Kernel.Calendar;
 using Yiju.Web.Resources;
 
 namespace Yiju.Web.Pages.Admin;
@@ -11,7 +12,6 @@ namespace Yiju.Web.Pages.Admin;
 public sealed class AuditModel(AuditTrail trail, IStringLocalizer<SharedText> s) : PageModel
 {
     public const int PageSize = 50;
-    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }
@@ -29,8 +29,8 @@ public sealed class AuditModel(AuditTrail trail, IStringLocalizer<SharedText> s)
     public async Task OnGet(CancellationToken ct)
     {
         // Dates typed by people are Beijing dates; the trail is stored in UTC.
-        DateTime? fromUtc = From is { } f ? TimeZoneInfo.ConvertTimeToUtc(f.ToDateTime(TimeOnly.MinValue), Shanghai) : null;
-        DateTime? toUtc = To is { } t ? TimeZoneInfo.ConvertTimeToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue), Shanghai) : null;
+        DateTime? fromUtc = From is { } f ? ChinaTime.StartOfDayUtc(f) : null;
+        DateTime? toUtc = To is { } t ? ChinaTime.EndOfDayUtc(t) : null;
         var (rows, total) = await trail.Search(new AuditFilter(Actor, EntityType, EntityId, fromUtc, toUtc, PageNumber, PageSize), ct);
         Rows = rows;
         Total = total;
