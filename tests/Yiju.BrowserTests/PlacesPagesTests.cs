@@ -30,7 +30,9 @@ public sealed class PlacesPagesTests(BrowserFixture app)
         await page.Locator("form", new() { Has = page.GetByLabel("导入 OSM 路网（PBF 或 XML）") }).GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
         await Expect(page.GetByTestId("network")).ToContainTextAsync("harbin-central.osm.pbf", new() { Timeout = 120_000 });
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "运行分析" }).ClickAsync();
+        // The analysis runs within the POST; on a loaded 2-core CI machine that exceeds the default 15 s,
+        // so the click itself must wait as long as the navigation does.
+        await page.GetByRole(AriaRole.Button, new() { Name = "运行分析" }).ClickAsync(new() { Timeout = 180_000 });
         await page.WaitForURLAsync(u => u.Contains("/places?run=", StringComparison.Ordinal), new() { Timeout = 180_000 });
 
         // Coverage by district, labelled as based on an estimate.
