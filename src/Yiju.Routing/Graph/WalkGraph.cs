@@ -38,11 +38,20 @@ public sealed class WalkGraph
         int[] pointLatE7,
         int[] pointLonE7)
     {
-        _vertexOsmId = vertexOsmId;
-        _vertexLatE7 = vertexLatE7;
-        _vertexLonE7 = vertexLonE7;
-        _edgeFrom = edgeFrom;
-        _edgeTo = edgeTo;
+        // Renumber for the contracted search (see CoreGraph): core first, then chains, then trees.
+        var (order, core) = CoreGraph.Build(vertexOsmId.Length, edgeFrom, edgeTo, edgeLength);
+        var rank = new int[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            rank[order[i]] = i;
+        }
+
+        Core = core;
+        _vertexOsmId = [.. order.Select(v => vertexOsmId[v])];
+        _vertexLatE7 = [.. order.Select(v => vertexLatE7[v])];
+        _vertexLonE7 = [.. order.Select(v => vertexLonE7[v])];
+        _edgeFrom = [.. edgeFrom.Select(v => rank[v])];
+        _edgeTo = [.. edgeTo.Select(v => rank[v])];
         _edgeLength = edgeLength;
         _geometryStart = geometryStart;
         _pointLatE7 = pointLatE7;
@@ -50,12 +59,12 @@ public sealed class WalkGraph
 
         var vertexCount = vertexOsmId.Length;
         _arcOffsets = new int[vertexCount + 1];
-        foreach (var v in edgeFrom)
+        foreach (var v in _edgeFrom)
         {
             _arcOffsets[v + 1]++;
         }
 
-        foreach (var v in edgeTo)
+        foreach (var v in _edgeTo)
         {
             _arcOffsets[v + 1]++;
         }
@@ -71,11 +80,11 @@ public sealed class WalkGraph
         var next = _arcOffsets[..^1];
         for (var e = 0; e < edgeFrom.Length; e++)
         {
-            var a = next[edgeFrom[e]]++;
-            _arcs[a] = new Arc(edgeTo[e], edgeLength[e]);
+            var a = next[_edgeFrom[e]]++;
+            _arcs[a] = new Arc(_edgeTo[e], edgeLength[e]);
             _arcEdge[a] = e;
-            var b = next[edgeTo[e]]++;
-            _arcs[b] = new Arc(edgeFrom[e], edgeLength[e]);
+            var b = next[_edgeTo[e]]++;
+            _arcs[b] = new Arc(_edgeFrom[e], edgeLength[e]);
             _arcEdge[b] = e;
         }
 
@@ -169,8 +178,11 @@ public sealed class WalkGraph
 
     internal int GeometryStart(int edge) => _geometryStart[edge];
 
-    /// <summary>Bytes held by the graph's arrays (adjacency, lengths, coordinates, geometry and OSM ids).</summary>
-    public long MemoryBytes =>
+    /// <summary>The contracted form the searches run on.</summary>
+    internal CoreGraph Core { get; }
+
+    /// <summary>Bytes held by the graph's arrays (adjacency, lengths, coordinates, geometry, OSM ids and the contracted core).</summary>
+    public long MemoryBytes => Core.MemoryBytes +
         (8L * _vertexOsmId.Length) + (4L * _vertexLatE7.Length) + (4L * _vertexLonE7.Length)
         + (4L * _arcOffsets.Length) + (8L * _arcs.Length) + (4L * _arcEdge.Length)
         + (4L * _edgeFrom.Length) + (4L * _edgeTo.Length) + (4L * _edgeLength.Length) + (4L * _geometryStart.Length)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Yiju.Routing.Graph;
@@ -27,26 +28,31 @@ public sealed class NearestSourceResult
 }
 
 /// <summary>
-/// Shortest walking distances by Dijkstra's method with a bucket queue instead of a binary heap.
-/// Several sources are searched at once (one search, not one per source): coverage needs the
-/// distance to the nearest facility, and a multi-source search costs about as much as a
-/// single-source one.
+/// Shortest walking distances by Dijkstra's method on the contracted graph (<see cref="CoreGraph"/>)
+/// with a bucket queue instead of a binary heap. Several sources are searched at once (one
+/// search, not one per source): coverage needs the distance to the nearest facility, and a
+/// multi-source search costs about as much as a single-source one.
+/// <para>
+/// A search carries the sources onto the core (up their trees, along their chains), searches the
+/// core, and fills chains and trees in from it; see <see cref="CoreGraph"/> for why that is exact.
+/// </para>
 /// <para>
 /// The queue files a vertex under bucket ⌊d / <see cref="BucketWidth"/>⌋ and empties buckets in
 /// order; inside a bucket vertices are taken in any order and taken again if a shorter distance
 /// reaches them before the bucket is left (label correcting). Leaving bucket b, every distance
 /// below (b + 1)·width is final, because edges are never negative — so the result is the exact
-/// shortest distance, the same as Dijkstra's with a heap (checked against igraph in the tests),
-/// at half the cost on the Harbin and Porto graphs: a heap's log-depth sifting is what a street
-/// network search spends most of its time on. The buckets are a ring as long as the longest edge
-/// allows, as in Dial's algorithm (Dial 1969) generalised to real lengths.
+/// shortest distance, the same as Dijkstra's with a heap (checked against igraph and a plain
+/// heap Dijkstra in the tests): a heap's log-depth sifting is what a street network search
+/// spends most of its time on. The buckets are a ring as long as the longest core arc allows, as
+/// in Dial's algorithm (Dial 1969) generalised to real lengths. Queue entries live in a per-thread
+/// pool that is reused, so a search allocates nothing once warm.
 /// </para>
 /// </summary>
 public static class ShortestPaths
 {
     /// <summary>
     /// Bucket width in metres. Narrower buckets re-take fewer vertices, wider ones skip fewer empty
-    /// buckets; 10 m was fastest on both graphs (2, 5, 10 and 25 m measured; all within 15%).
+    /// buckets.
     /// </summary>
     public const double BucketWidth = 10;
 
@@ -63,7 +69,7 @@ public static class ShortestPaths
     public static double[] From(WalkGraph graph, int vertex, double cutoff = double.PositiveInfinity) =>
         NearestSource(graph, [new PathSource(vertex, 0, 0)], cutoff).Distance;
 
-    /// <summary>Writes into caller-owned arrays so repeated runs (one per facility type) allocate little.</summary>
+    /// <summary>Writes into caller-owned arrays so repeated runs (one per facility type) allocate nothing.</summary>
     public static void NearestSource(WalkGraph graph, ReadOnlySpan<PathSource> sources, double cutoff, Span<double> distance, Span<int> label)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -77,9 +83,6 @@ public static class ShortestPaths
             throw new ArgumentOutOfRangeException(nameof(cutoff), "The cutoff must be a non-negative distance.");
         }
 
-        distance.Fill(double.PositiveInfinity);
-        label.Fill(-1);
-        var maxOffset = 0.0;
         foreach (var source in sources)
         {
             if ((uint)source.Vertex >= (uint)graph.VertexCount)
@@ -91,115 +94,339 @@ public static class ShortestPaths
             {
                 throw new ArgumentOutOfRangeException(nameof(sources), "A source offset must be a finite, non-negative distance.");
             }
+        }
 
+        distance.Fill(double.PositiveInfinity);
+        label.Fill(-1);
+        foreach (var source in sources)
+        {
             if (source.Offset <= cutoff && source.Offset < distance[source.Vertex])
             {
                 distance[source.Vertex] = source.Offset;
                 label[source.Vertex] = source.Label;
-                maxOffset = Math.Max(maxOffset, source.Offset);
             }
         }
 
-        // Live entries never lie more than one edge (or the largest offset) ahead of the bucket
-        // being emptied, so a ring of this many buckets never wraps onto itself.
-        var queue = new BucketQueue((int)((graph.MaxEdgeLength + maxOffset) / BucketWidth) + 2);
+        var core = graph.Core;
+        var scratch = Scratch.ForThread();
+        scratch.Seeds.Clear();
+        scratch.Chains.Clear();
         foreach (var source in sources)
         {
+            // The source that won its vertex carries it to the core (a later one with the same
+            // offset and label repeats harmless work).
             if (distance[source.Vertex] == source.Offset && label[source.Vertex] == source.Label)
             {
-                queue.Push(source.Offset, source.Vertex);
+                CarryToCore(core, source.Vertex, cutoff, distance, label, scratch);
             }
         }
 
-        Search(graph, queue, distance, label, cutoff);
+        if (scratch.Chains.Count > 0)
+        {
+            scratch.Chains.Sort();
+            var previous = -1;
+            foreach (var chain in scratch.Chains)
+            {
+                if (chain != previous)
+                {
+                    SweepChain(core, chain, cutoff, distance, label, scratch.Seeds);
+                    previous = chain;
+                }
+            }
+        }
+
+        SearchCore(core, scratch, distance, label, cutoff);
+        for (var chain = 0; chain < core.ChainCount; chain++)
+        {
+            SweepChain(core, chain, cutoff, distance, label, null);
+        }
+
+        FillTrees(core, cutoff, distance, label);
     }
 
-    // The hot loop: bounds checks removed by hand because the CSR arrays are consistent by
-    // construction (every target < VertexCount, offsets monotone), which the JIT cannot prove.
-    private static void Search(WalkGraph graph, BucketQueue queue, Span<double> distanceSpan, Span<int> labelSpan, double cutoff)
+    /// <summary>
+    /// Walks a source in a tree up to the tree's root, lowering each vertex on the way (sources
+    /// below a vertex reach the rest of the graph only through it), and records where it lands.
+    /// </summary>
+    private static void CarryToCore(CoreGraph core, int v, double cutoff, Span<double> distance, Span<int> label, Scratch scratch)
     {
-        ref var offsets = ref MemoryMarshal.GetReference(graph.ArcOffsets);
-        ref var arcs = ref MemoryMarshal.GetReference(graph.Arcs);
+        var treeStart = core.TreeStart;
+        while (v >= treeStart)
+        {
+            var t = v - treeStart;
+            var p = core.TreeParent[t];
+            var nd = distance[v] + core.TreeStep[t];
+            if (nd > cutoff || nd >= distance[p])
+            {
+                // Whatever holds p at least as close has been or will be carried on from there.
+                return;
+            }
+
+            distance[p] = nd;
+            label[p] = label[v];
+            v = p;
+        }
+
+        if (v >= core.CoreCount)
+        {
+            scratch.Chains.Add(core.ChainOf(v));
+        }
+        else
+        {
+            scratch.Seeds.Add(v);
+        }
+    }
+
+    /// <summary>
+    /// One pass along a chain in each direction: every chain vertex gets the nearer of what comes
+    /// from either end and what lies on the chain. With <paramref name="seeds"/>, the chain's ends
+    /// are lowered too (sources on the chain reach the core that way) and recorded as seeds.
+    /// </summary>
+    private static void SweepChain(CoreGraph core, int chain, double cutoff, Span<double> distance, Span<int> label, List<int>? seeds)
+    {
+        var from = core.ChainFrom[chain];
+        var to = core.ChainTo[chain];
+        var first = core.ChainStart[chain];
+        var end = core.ChainStart[chain + 1];
+        var steps = core.ChainStep;
+        var offset = core.CoreCount;
+
+        var d = distance[from];
+        var l = label[from];
+        for (var i = first; i < end; i++)
+        {
+            d += steps[i];
+            ref var dv = ref distance[offset + i];
+            if (d < dv)
+            {
+                if (d <= cutoff)
+                {
+                    dv = d;
+                    label[offset + i] = l;
+                }
+            }
+            else
+            {
+                d = dv;
+                l = label[offset + i];
+            }
+        }
+
+        d += core.ChainLast[chain];
+        if (seeds is not null && d < distance[to] && d <= cutoff)
+        {
+            distance[to] = d;
+            label[to] = l;
+            seeds.Add(to);
+        }
+
+        d = distance[to];
+        l = label[to];
+        var step = core.ChainLast[chain];
+        for (var i = end - 1; i >= first; i--)
+        {
+            d += step;
+            step = steps[i];
+            ref var dv = ref distance[offset + i];
+            if (d < dv)
+            {
+                if (d <= cutoff)
+                {
+                    dv = d;
+                    label[offset + i] = l;
+                }
+            }
+            else
+            {
+                d = dv;
+                l = label[offset + i];
+            }
+        }
+
+        d += step;
+        if (seeds is not null && d < distance[from] && d <= cutoff)
+        {
+            distance[from] = d;
+            label[from] = l;
+            seeds.Add(from);
+        }
+    }
+
+    /// <summary>Parents come before children, so one pass in vertex order fills every tree.</summary>
+    private static void FillTrees(CoreGraph core, double cutoff, Span<double> distanceSpan, Span<int> labelSpan)
+    {
+        var treeStart = core.TreeStart;
+        var parents = core.TreeParent;
+        var steps = core.TreeStep;
         ref var distance = ref MemoryMarshal.GetReference(distanceSpan);
         ref var label = ref MemoryMarshal.GetReference(labelSpan);
-
-        // The distance each vertex last had when its arcs were relaxed, so that a vertex filed
-        // twice at the same distance is expanded once.
-        var expandedAt = new double[distanceSpan.Length];
-        Array.Fill(expandedAt, -1.0);
-        while (queue.TryPop(out var u))
+        for (var t = 0; t < parents.Length; t++)
         {
-            var d = Unsafe.Add(ref distance, u);
-            if (BucketQueue.BucketOf(d) != queue.Current || expandedAt[u] == d)
+            var p = parents[t];
+            var nd = Unsafe.Add(ref distance, p) + steps[t];
+            ref var dv = ref Unsafe.Add(ref distance, treeStart + t);
+            if (nd < dv && nd <= cutoff)
             {
+                dv = nd;
+                Unsafe.Add(ref label, treeStart + t) = Unsafe.Add(ref label, p);
+            }
+        }
+    }
+
+    // The hot loop: bounds checks removed by hand because the core CSR arrays are consistent by
+    // construction (every target < CoreCount, offsets monotone), which the JIT cannot prove.
+    private static void SearchCore(CoreGraph core, Scratch scratch, Span<double> distanceSpan, Span<int> labelSpan, double cutoff)
+    {
+        var seeds = scratch.Seeds;
+        if (seeds.Count == 0)
+        {
+            return;
+        }
+
+        var min = double.PositiveInfinity;
+        var max = 0.0;
+        foreach (var s in seeds)
+        {
+            min = Math.Min(min, distanceSpan[s]);
+            max = Math.Max(max, distanceSpan[s]);
+        }
+
+        // Live entries lie between the bucket being emptied and one core arc beyond the farthest
+        // seed or the vertex being expanded; a ring that long never wraps onto itself. Very long
+        // spans widen the buckets instead of growing the ring without bound.
+        var span = max - min + core.MaxCoreArcLength;
+        var width = Math.Max(BucketWidth, span / (1 << 20));
+        var ring = scratch.Ring((int)(span / width) + 2);
+        var mask = ring.Length - 1;
+        var inverse = 1 / width;
+
+        ref var offsets = ref MemoryMarshal.GetArrayDataReference(core.CoreOffsets);
+        ref var arcs = ref MemoryMarshal.GetArrayDataReference(core.CoreArcs);
+        ref var distance = ref MemoryMarshal.GetReference(distanceSpan);
+        ref var label = ref MemoryMarshal.GetReference(labelSpan);
+        ref var head = ref MemoryMarshal.GetArrayDataReference(ring);
+
+        var pending = 0;
+        var current = long.MaxValue;
+        foreach (var s in seeds)
+        {
+            var d = Unsafe.Add(ref distance, s);
+            var bucket = (long)(d * inverse);
+            current = Math.Min(current, bucket);
+            ref var slot = ref Unsafe.Add(ref head, (int)(bucket & mask));
+            slot = scratch.Take(d, s, slot);
+            pending++;
+        }
+
+        var entries = scratch.Entries;
+        while (pending > 0)
+        {
+            ref var slot = ref Unsafe.Add(ref head, (int)(current & mask));
+            var index = slot;
+            if (index < 0)
+            {
+                current++;
                 continue;
             }
 
-            expandedAt[u] = d;
+            ref var entry = ref entries[index];
+            slot = entry.Next;
+            var u = entry.Vertex;
+            var d = entry.Distance;
+            entry.Next = scratch.Free;
+            scratch.Free = index;
+            pending--;
+            if (d != Unsafe.Add(ref distance, u))
+            {
+                // Superseded by a shorter distance filed since.
+                continue;
+            }
+
             var uLabel = Unsafe.Add(ref label, u);
             var end = Unsafe.Add(ref offsets, u + 1);
             for (var a = Unsafe.Add(ref offsets, u); a < end; a++)
             {
-                var arc = Unsafe.Add(ref arcs, a);
+                ref var arc = ref Unsafe.Add(ref arcs, a);
                 var nd = d + arc.Length;
-                ref var dv = ref Unsafe.Add(ref distance, arc.Target);
+                var v = arc.Target;
+                ref var dv = ref Unsafe.Add(ref distance, v);
                 if (nd < dv && nd <= cutoff)
                 {
                     dv = nd;
-                    Unsafe.Add(ref label, arc.Target) = uLabel;
-                    queue.Push(nd, arc.Target);
+                    Unsafe.Add(ref label, v) = uLabel;
+                    ref var target = ref Unsafe.Add(ref head, (int)((long)(nd * inverse) & mask));
+                    target = scratch.Take(nd, v, target);
+                    pending++;
                 }
             }
+
+            entries = scratch.Entries;
         }
     }
 
-    private sealed class BucketQueue(int ringLength)
+    /// <summary>A search's reusable working memory, one per thread.</summary>
+    private sealed class Scratch
     {
-        private readonly int[]?[] _items = new int[ringLength][];
-        private readonly int[] _counts = new int[ringLength];
-        private long _pending;
+        [ThreadStatic]
+        private static Scratch? t_current;
 
-        /// <summary>The bucket being emptied; entries filed under another bucket are stale.</summary>
-        public long Current { get; private set; } = long.MaxValue;
+        private int[] _ring = [];
+        private int _used;
 
-        public static long BucketOf(double distance) => (long)(distance / BucketWidth);
+        public List<int> Seeds { get; } = [];
 
-        public void Push(double distance, int vertex)
+        public List<int> Chains { get; } = [];
+
+        /// <summary>Queue entries; a bucket is a linked list through <see cref="Entry.Next"/>.</summary>
+        public Entry[] Entries { get; private set; } = new Entry[1024];
+
+        /// <summary>Head of the list of freed entries, or -1.</summary>
+        public int Free { get; set; } = -1;
+
+        public static Scratch ForThread() => t_current ??= new Scratch();
+
+        /// <summary>The bucket heads, all empty (-1): every search leaves them empty when it ends.</summary>
+        public int[] Ring(int length)
         {
-            var bucket = BucketOf(distance);
-            Current = Math.Min(Current, bucket);
-            var slot = (int)(bucket % _items.Length);
-            var items = _items[slot] ??= new int[16];
-            var count = _counts[slot];
-            if (count == items.Length)
+            if (_ring.Length < length)
             {
-                Array.Resize(ref items, count * 2);
-                _items[slot] = items;
+                _ring = new int[(int)BitOperations.RoundUpToPowerOf2((uint)length)];
+                Array.Fill(_ring, -1);
             }
 
-            items[count] = vertex;
-            _counts[slot] = count + 1;
-            _pending++;
+            return _ring;
         }
 
-        public bool TryPop(out int vertex)
+        /// <summary>Files (distance, vertex) in front of <paramref name="next"/> and returns the entry's index.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Take(double distance, int vertex, int next)
         {
-            if (_pending == 0)
+            var index = Free;
+            if (index >= 0)
             {
-                vertex = -1;
-                return false;
+                Free = Entries[index].Next;
+            }
+            else
+            {
+                if (_used == Entries.Length)
+                {
+                    var grown = Entries;
+                    Array.Resize(ref grown, grown.Length * 2);
+                    Entries = grown;
+                }
+
+                index = _used++;
             }
 
-            var slot = (int)(Current % _items.Length);
-            while (_counts[slot] == 0)
-            {
-                Current++;
-                slot = (int)(Current % _items.Length);
-            }
-
-            vertex = _items[slot]![--_counts[slot]];
-            _pending--;
-            return true;
+            Entries[index] = new Entry { Distance = distance, Vertex = vertex, Next = next };
+            return index;
         }
+    }
+
+    private struct Entry
+    {
+        public double Distance;
+        public int Vertex;
+        public int Next;
     }
 }
