@@ -74,6 +74,7 @@ foreach (var (name, file) in files)
     report.AppendLine();
     var compatible = WalkGraph.Load(path, PedestrianFilter.Osm2pgrouting);
     report.AppendLine(inv, $"- Walking graph: {graph.VertexCount:N0} vertices, {graph.EdgeCount:N0} edges ({graph.ArcCount:N0} arcs). With osm2pgrouting's pedestrian rules instead (PedestrianFilter.Osm2pgrouting): {compatible.VertexCount:N0} vertices, {compatible.EdgeCount:N0} edges.");
+    report.AppendLine(inv, $"- Contracted for searches: {graph.CoreVertexCount:N0} core vertices ({100.0 * graph.CoreVertexCount / graph.VertexCount:F1}%), {graph.CoreArcCount:N0} core arcs; the rest are on chains or in trees and filled in after each search.");
     report.AppendLine(inv, $"- Import (read PBF + build graph): median {Median(importTimes) * 1000:F0} ms (runs: {string.Join(", ", importTimes.Select(t => (t * 1000).ToString("F0", inv)))}).");
     report.AppendLine(inv, $"- Graph memory: {graph.MemoryBytes:N0} bytes = {bytesPerArc:F1} bytes per directed edge; with the snapping grid {bytesPerArcWithIndex:F1}.");
     report.AppendLine(inv, $"- Catchment 1,000 m around ({centre.Lat:F5}, {centre.Lon:F5}), search + edge parts + polygon: median {Median(catchmentTimes) * 1000:F2} ms; {catchment!.Parts.Count:N0} edge parts, outline of {catchment.Outline.NumPoints:N0} points.");

@@ -18,7 +18,6 @@ public sealed class WalkGraph
     private readonly int[] _vertexLatE7;
     private readonly int[] _vertexLonE7;
     private readonly int[] _arcOffsets;
-    private readonly Arc[] _arcs;
     private readonly int[] _arcEdge;
     private readonly int[] _edgeFrom;
     private readonly int[] _edgeTo;
@@ -75,17 +74,12 @@ public sealed class WalkGraph
         }
 
         var arcCount = 2 * edgeFrom.Length;
-        _arcs = new Arc[arcCount];
         _arcEdge = new int[arcCount];
         var next = _arcOffsets[..^1];
         for (var e = 0; e < edgeFrom.Length; e++)
         {
-            var a = next[_edgeFrom[e]]++;
-            _arcs[a] = new Arc(_edgeTo[e], edgeLength[e]);
-            _arcEdge[a] = e;
-            var b = next[_edgeTo[e]]++;
-            _arcs[b] = new Arc(_edgeFrom[e], edgeLength[e]);
-            _arcEdge[b] = e;
+            _arcEdge[next[_edgeFrom[e]]++] = e << 1;
+            _arcEdge[next[_edgeTo[e]]++] = (e << 1) | 1;
         }
 
         MaxEdgeLength = edgeLength.Length == 0 ? 0 : edgeLength.Max();
@@ -115,7 +109,12 @@ public sealed class WalkGraph
     /// <summary>Undirected edges; the arc count is twice this.</summary>
     public int EdgeCount => _edgeFrom.Length;
 
-    public int ArcCount => _arcs.Length;
+    public int ArcCount => _arcEdge.Length;
+
+    /// <summary>Vertices the searches run on; the others lie on chains or in trees (see CoreGraph).</summary>
+    public int CoreVertexCount => Core.CoreCount;
+
+    public int CoreArcCount => Core.CoreArcs.Length;
 
     public GeoBounds Bounds { get; }
 
@@ -166,15 +165,17 @@ public sealed class WalkGraph
 
     public int ArcEnd(int vertex) => _arcOffsets[vertex + 1];
 
-    public int ArcTarget(int arc) => _arcs[arc].Target;
+    public int ArcTarget(int arc)
+    {
+        // An arc is stored as its edge and direction (edge · 2 + 1 when it runs To → From): the
+        // searches use the contracted core, so the full graph need not keep heads and lengths twice.
+        var code = _arcEdge[arc];
+        return (code & 1) == 0 ? _edgeTo[code >> 1] : _edgeFrom[code >> 1];
+    }
 
-    public double ArcLength(int arc) => _arcs[arc].Length;
+    public double ArcLength(int arc) => _edgeLength[_arcEdge[arc] >> 1];
 
-    public int ArcEdge(int arc) => _arcEdge[arc];
-
-    internal ReadOnlySpan<int> ArcOffsets => _arcOffsets;
-
-    internal ReadOnlySpan<Arc> Arcs => _arcs;
+    public int ArcEdge(int arc) => _arcEdge[arc] >> 1;
 
     internal int GeometryStart(int edge) => _geometryStart[edge];
 
@@ -184,7 +185,7 @@ public sealed class WalkGraph
     /// <summary>Bytes held by the graph's arrays (adjacency, lengths, coordinates, geometry, OSM ids and the contracted core).</summary>
     public long MemoryBytes => Core.MemoryBytes +
         (8L * _vertexOsmId.Length) + (4L * _vertexLatE7.Length) + (4L * _vertexLonE7.Length)
-        + (4L * _arcOffsets.Length) + (8L * _arcs.Length) + (4L * _arcEdge.Length)
+        + (4L * _arcOffsets.Length) + (4L * _arcEdge.Length)
         + (4L * _edgeFrom.Length) + (4L * _edgeTo.Length) + (4L * _edgeLength.Length) + (4L * _geometryStart.Length)
         + (4L * _pointLatE7.Length) + (4L * _pointLonE7.Length);
 
@@ -223,9 +224,6 @@ public sealed class WalkGraph
         }
     }
 }
-
-/// <summary>An arc's head and length side by side: a search reads both, so one cache line serves.</summary>
-internal readonly record struct Arc(int Target, float Length);
 
 /// <summary>A latitude/longitude box in degrees.</summary>
 public readonly record struct GeoBounds(double MinLatitude, double MinLongitude, double MaxLatitude, double MaxLongitude)

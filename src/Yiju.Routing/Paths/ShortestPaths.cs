@@ -274,7 +274,8 @@ public static class ShortestPaths
     }
 
     // The hot loop: bounds checks removed by hand because the core CSR arrays are consistent by
-    // construction (every target < CoreCount, offsets monotone), which the JIT cannot prove.
+    // construction (every target < CoreCount, offsets monotone), which the JIT cannot prove; the
+    // queue lives in locals so that nothing is reloaded from the heap per entry.
     private static void SearchCore(CoreGraph core, Scratch scratch, Span<double> distanceSpan, Span<int> labelSpan, double cutoff)
     {
         var seeds = scratch.Seeds;
@@ -306,35 +307,44 @@ public static class ShortestPaths
         ref var label = ref MemoryMarshal.GetReference(labelSpan);
         ref var head = ref MemoryMarshal.GetArrayDataReference(ring);
 
+        // Entries form one linked list per bucket; popped entries go on a free list and are
+        // filed again, so the pool stays as small as the queue's largest size.
+        var entries = scratch.Entries;
+        var used = 0;
+        var free = -1;
+        // Buckets count from the nearest seed, so their numbers stay small whatever the offsets.
         var pending = 0;
-        var current = long.MaxValue;
         foreach (var s in seeds)
         {
             var d = Unsafe.Add(ref distance, s);
-            var bucket = (long)(d * inverse);
-            current = Math.Min(current, bucket);
-            ref var slot = ref Unsafe.Add(ref head, (int)(bucket & mask));
-            slot = scratch.Take(d, s, slot);
+            ref var slot = ref Unsafe.Add(ref head, (int)((d - min) * inverse) & mask);
+            if (used == entries.Length)
+            {
+                entries = scratch.Grow();
+            }
+
+            entries[used] = new Entry { Distance = d, Vertex = s, Next = slot };
+            slot = used++;
             pending++;
         }
 
-        var entries = scratch.Entries;
+        var position = 0;
         while (pending > 0)
         {
-            ref var slot = ref Unsafe.Add(ref head, (int)(current & mask));
+            ref var slot = ref Unsafe.Add(ref head, position & mask);
             var index = slot;
             if (index < 0)
             {
-                current++;
+                position++;
                 continue;
             }
 
-            ref var entry = ref entries[index];
+            ref var entry = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(entries), index);
             slot = entry.Next;
             var u = entry.Vertex;
             var d = entry.Distance;
-            entry.Next = scratch.Free;
-            scratch.Free = index;
+            entry.Next = free;
+            free = index;
             pending--;
             if (d != Unsafe.Add(ref distance, u))
             {
@@ -354,13 +364,31 @@ public static class ShortestPaths
                 {
                     dv = nd;
                     Unsafe.Add(ref label, v) = uLabel;
-                    ref var target = ref Unsafe.Add(ref head, (int)((long)(nd * inverse) & mask));
-                    target = scratch.Take(nd, v, target);
+                    ref var target = ref Unsafe.Add(ref head, double.ConvertToIntegerNative<int>((nd - min) * inverse) & mask);
+                    int taken;
+                    if (free >= 0)
+                    {
+                        taken = free;
+                        free = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(entries), taken).Next;
+                    }
+                    else
+                    {
+                        if (used == entries.Length)
+                        {
+                            entries = scratch.Grow();
+                        }
+
+                        taken = used++;
+                    }
+
+                    ref var fresh = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(entries), taken);
+                    fresh.Distance = nd;
+                    fresh.Vertex = v;
+                    fresh.Next = target;
+                    target = taken;
                     pending++;
                 }
             }
-
-            entries = scratch.Entries;
         }
     }
 
@@ -371,17 +399,13 @@ public static class ShortestPaths
         private static Scratch? t_current;
 
         private int[] _ring = [];
-        private int _used;
 
         public List<int> Seeds { get; } = [];
 
         public List<int> Chains { get; } = [];
 
-        /// <summary>Queue entries; a bucket is a linked list through <see cref="Entry.Next"/>.</summary>
-        public Entry[] Entries { get; private set; } = new Entry[1024];
-
-        /// <summary>Head of the list of freed entries, or -1.</summary>
-        public int Free { get; set; } = -1;
+        /// <summary>The pool of queue entries; a bucket is a linked list through <see cref="Entry.Next"/>.</summary>
+        public Entry[] Entries { get; private set; } = new Entry[4096];
 
         public static Scratch ForThread() => t_current ??= new Scratch();
 
@@ -397,29 +421,12 @@ public static class ShortestPaths
             return _ring;
         }
 
-        /// <summary>Files (distance, vertex) in front of <paramref name="next"/> and returns the entry's index.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int Take(double distance, int vertex, int next)
+        public Entry[] Grow()
         {
-            var index = Free;
-            if (index >= 0)
-            {
-                Free = Entries[index].Next;
-            }
-            else
-            {
-                if (_used == Entries.Length)
-                {
-                    var grown = Entries;
-                    Array.Resize(ref grown, grown.Length * 2);
-                    Entries = grown;
-                }
-
-                index = _used++;
-            }
-
-            Entries[index] = new Entry { Distance = distance, Vertex = vertex, Next = next };
-            return index;
+            var grown = Entries;
+            Array.Resize(ref grown, grown.Length * 2);
+            Entries = grown;
+            return grown;
         }
     }
 
