@@ -21,7 +21,8 @@ import sys
 import tempfile
 
 PGBIN = "/usr/lib/postgresql/15/bin"
-PORT = "55439"
+# Only names the socket file (no TCP: listen_addresses is empty); override to keep clear of another run.
+PORT = os.environ.get("YIJU_BENCH_PG_PORT", "55439")
 
 edges_path, facilities_path, n, runs, out_prefix = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
 multi_start = "--multi-start" in sys.argv
