@@ -16,7 +16,7 @@ var report = new StringBuilder();
 var inv = CultureInfo.InvariantCulture;
 report.AppendLine(inv, $"# Yiju routing benchmark — {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", inv)} UTC");
 report.AppendLine();
-report.AppendLine(inv, $"Machine: {Environment.ProcessorCount} logical CPUs, {Machine.CpuModel()}, {Machine.MemoryTotal()}; .NET {Environment.Version}; runs per figure: {options.Runs} (median, after one warm-up run); load average at start: {Machine.LoadAverage()}.");
+report.AppendLine(inv, $"Machine: {Environment.ProcessorCount} logical CPUs, {Machine.CpuModel()}, {Machine.MemoryTotal()}; .NET {Environment.Version}; runs per figure: {options.Runs} (median, after at least 1.5 s of warm-up runs); load average at start: {Machine.LoadAverage()}.");
 report.AppendLine();
 
 var files = new[] { ("harbin", "harbin-central.osm.pbf"), ("porto", "porto-portugal-roads.osm.pbf") };
