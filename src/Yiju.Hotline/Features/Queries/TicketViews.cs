@@ -73,7 +73,7 @@ public static class TicketMapping
             [.. t.Timeline.OrderBy(e => e.Sequence).Select(e => new TimelineEntry(e.Sequence, At(e.AtUtc), e.Action.ToString(),
                 TicketWorkflow.RuleFor(e.Action).LabelZh, e.ActorName, e.ActorRole.ToString(), e.FromStatus.ToString(), e.ToStatus.ToString(),
                 e.FromUnitId, e.ToUnitId, e.Note))],
-            [.. TicketWorkflow.AvailableTo(t, actor).Where(r => r.Action is not (TicketAction.AbsorbDuplicate or TicketAction.EditText))
+            [.. TicketWorkflow.AvailableTo(t, actor).Where(r => r.Action is not (TicketAction.AbsorbDuplicate or TicketAction.EditText or TicketAction.Remind or TicketAction.Escalate))
                 .Select(r => new ActionOption(r.Action.ToString(), r.LabelZh))]);
     }
 
