@@ -137,7 +137,7 @@ public abstract class SubmissionDurabilityTests(DatabaseProvider provider)
     {
         var root = RepositoryRoot();
         // The same build configuration as this test assembly (bin/<Configuration>/net10.0).
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var dll = Path.Combine(root, "src", "Yiju.Web", "bin", configuration, "net10.0", "Yiju.Web.dll");
         Assert.True(File.Exists(dll), $"build Yiju.Web first: {dll}");
         var start = new ProcessStartInfo("dotnet", ["exec", dll])
@@ -148,7 +148,8 @@ public abstract class SubmissionDurabilityTests(DatabaseProvider provider)
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        // Urls, not ASPNETCORE_URLS: appsettings.json names a default that the prefixed variable would not override.
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["Database__Provider"] = database.Provider.ToString();
         start.Environment["ConnectionStrings__Yiju"] = database.ConnectionString;
         start.Environment["Database__MigrateOnStart"] = "true";
