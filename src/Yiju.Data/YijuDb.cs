@@ -53,6 +53,8 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
     public DbSet<TicketNumberCounter> TicketNumberCounters => Set<TicketNumberCounter>();
     public DbSet<SubmissionKey> SubmissionKeys => Set<SubmissionKey>();
     public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
+    public DbSet<DeadlineNotice> DeadlineNotices => Set<DeadlineNotice>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<EligibilityRuleSet> EligibilityRuleSets => Set<EligibilityRuleSet>();
     public DbSet<HouseholdApplication> HousingApplications => Set<HouseholdApplication>();
     public DbSet<ApplicationMember> HousingMembers => Set<ApplicationMember>();

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 using Yiju.Hotline.Domain;
+using Yiju.Hotline.Features.Deadlines;
 using Yiju.Hotline.Features.Intake;
 using Yiju.Hotline.Features.Kpi;
 using Yiju.Hotline.Features.Open311;
+using Yiju.Hotline.Features.Petitions;
 using Yiju.Hotline.Features.Queries;
 using Yiju.Hotline.Features.Taxonomy;
 using Yiju.Hotline.Features.Workflow;
+using Yiju.Kernel.Indicators;
 
 namespace Yiju.Hotline;
 
@@ -27,6 +30,13 @@ public static class HotlineModule
         services.AddScoped<KpiDashboard>();
         services.AddScoped<Open311Clients>();
         services.AddScoped<Open311Requests>();
+        services.AddScoped<DeadlineSweep>();
+        services.AddScoped<NoticeQueries>();
+        services.AddScoped<PetitionQueries>();
+        services.AddScoped<HotlineIndicatorFeed>();
+        services.AddScoped<IIndicatorFeed>(sp => sp.GetRequiredService<HotlineIndicatorFeed>());
+        services.AddOptions<DeadlineJobOptions>().BindConfiguration(DeadlineJobOptions.Section);
+        services.AddHostedService<DeadlineJob>();
         return services;
     }
 

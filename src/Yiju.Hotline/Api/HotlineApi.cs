@@ -7,9 +7,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Yiju.Hotline.Domain;
 using Yiju.Hotline.Features.Access;
+using Yiju.Hotline.Features.Deadlines;
 using Yiju.Hotline.Features.Intake;
 using Yiju.Hotline.Features.Kpi;
 using Yiju.Hotline.Features.Open311;
+using Yiju.Hotline.Features.Petitions;
 using Yiju.Hotline.Features.Queries;
 using Yiju.Hotline.Features.Taxonomy;
 using Yiju.Hotline.Features.Workflow;
@@ -38,7 +40,7 @@ public static class HotlineApi
 {
     /// <summary>Actions by their URL name: "sign-for", "request-extension", …</summary>
     public static FrozenDictionary<string, TicketAction> ActionsByName { get; } = TicketWorkflow.Rules
-        .Where(r => r.Action is not (TicketAction.Accept or TicketAction.AbsorbDuplicate or TicketAction.EditText))
+        .Where(r => r.Action is not (TicketAction.Accept or TicketAction.AbsorbDuplicate or TicketAction.EditText or TicketAction.Remind or TicketAction.Escalate))
         .ToFrozenDictionary(r => Kebab(r.Action.ToString()), r => r.Action, StringComparer.Ordinal);
 
     public static void MapHotlineApi(this RouteGroupBuilder api)
@@ -110,6 +112,18 @@ public static class HotlineApi
             var outcome = await dashboard.Month(ym, Caller.From(http.User), ct);
             return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : outcome.Failure!.ToProblem();
         }).WithName("HotlineKpi").WithSummary("The month's rates with numerators and denominators, and rankings of departments, districts and streets.");
+
+        group.MapGet("/notices", async Task<Results<Ok<IReadOnlyList<NoticeRow>>, ProblemHttpResult>> (HttpContext http, NoticeQueries notices, CancellationToken ct) =>
+        {
+            var outcome = await notices.For(Caller.From(http.User), ct);
+            return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : outcome.Failure!.ToProblem();
+        }).WithName("HotlineNotices").WithSummary("Deadline reminders and escalations the caller's unit sees (latest 50): its own tickets'; a district also its streets' escalations; the centre every escalation; the petition bureau every petition's.");
+
+        group.MapGet("/petitions", async Task<Results<Ok<PetitionOverview>, ProblemHttpResult>> (HttpContext http, PetitionQueries petitions, CancellationToken ct) =>
+        {
+            var outcome = await petitions.Overview(Caller.From(http.User), ct);
+            return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : outcome.Failure!.ToProblem();
+        }).WithName("PetitionQueue").WithSummary("The petition bureau's queue: open petitions by nearest statutory deadline, counts per stage, this year's on-time and satisfaction figures against the targets.");
 
         group.MapPost("/public/tickets", async Task<Results<Ok<CreatedResponse>, Created<CreatedResponse>, ProblemHttpResult>> (IntakeRequest request,
             [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CreateTicket handler, CancellationToken ct) =>

@@ -111,3 +111,30 @@ internal sealed class Open311ClientConfiguration : IEntityTypeConfiguration<Open
         b.HasIndex(c => c.KeyHash).IsUnique();
     }
 }
+
+internal sealed class DeadlineNoticeConfiguration : IEntityTypeConfiguration<DeadlineNotice>
+{
+    public void Configure(EntityTypeBuilder<DeadlineNotice> b)
+    {
+        b.ToTable("hotline_deadline_notice");
+        b.HasKey(n => n.Id);
+        b.Property(n => n.TicketNumber).HasMaxLength(32).IsRequired();
+        // Exactly once per ticket, kind and deadline, whatever the number of nodes or runs.
+        b.HasIndex(n => new { n.TicketId, n.Kind, n.DueUtc }).IsUnique();
+        // A unit's queue: its notices, newest first.
+        b.HasIndex(n => new { n.UnitKind, n.UnitId, n.CreatedAtUtc });
+        b.HasIndex(n => n.CreatedAtUtc);
+        b.HasOne<Ticket>().WithMany().HasForeignKey(n => n.TicketId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
+{
+    public void Configure(EntityTypeBuilder<JobLease> b)
+    {
+        b.ToTable("hotline_job_lease");
+        b.HasKey(l => l.Name);
+        b.Property(l => l.Name).HasMaxLength(50);
+        b.Property(l => l.Holder).HasMaxLength(100).IsRequired();
+    }
+}

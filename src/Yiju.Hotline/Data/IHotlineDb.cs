@@ -13,6 +13,10 @@ public interface IHotlineDb
     DbSet<TicketNumberCounter> TicketNumberCounters { get; }
     DbSet<SubmissionKey> SubmissionKeys { get; }
     DbSet<Open311Client> Open311Clients { get; }
+    DbSet<DeadlineNotice> DeadlineNotices { get; }
+    DbSet<JobLease> JobLeases { get; }
+    /// <summary>To start again after a failed save (a notice another node wrote first) without the failed entities.</summary>
+    Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
     /// <summary>For the one upsert that issues ticket numbers and for provider checks.</summary>
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

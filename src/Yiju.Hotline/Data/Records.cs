@@ -32,3 +32,38 @@ public sealed class Open311Client
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? LastUsedAtUtc { get; set; }
 }
+
+/// <summary>
+/// A reminder or escalation the deadline job recorded for a ticket: what the holding unit (and, for an escalation, the
+/// centre or the street's district) sees in its queue. Unique on (ticket, kind, deadline instant): the database refuses a
+/// second one, so overlapping runs on several nodes cannot double it.
+/// </summary>
+public sealed class DeadlineNotice
+{
+    public long Id { get; set; }
+    public Guid TicketId { get; set; }
+    public string TicketNumber { get; set; } = string.Empty;
+    public Domain.NoticeKind Kind { get; set; }
+    /// <summary>The deadline this notice is about (UTC).</summary>
+    public DateTime DueUtc { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public bool Petition { get; set; }
+    /// <summary>The unit holding the ticket when the notice was recorded; null while it is with the centre or the petition bureau.</summary>
+    public Domain.UnitKind? UnitKind { get; set; }
+    public long? UnitId { get; set; }
+    /// <summary>For an escalation of a street's ticket, its district (the superior unit); the centre sees every escalation.</summary>
+    public long? EscalatedToDistrictId { get; set; }
+}
+
+/// <summary>
+/// A lease on a scheduled job: the node whose <see cref="Holder"/> is written here may run it until <see cref="ExpiresAtUtc"/>.
+/// Taken and renewed with one conditional upsert (same SQL on SQLite and PostgreSQL), so only one node runs the job at a time.
+/// Not audited: it changes on every run and records no decision.
+/// </summary>
+[NotAudited]
+public sealed class JobLease
+{
+    public string Name { get; set; } = string.Empty;
+    public string Holder { get; set; } = string.Empty;
+    public DateTime ExpiresAtUtc { get; set; }
+}

@@ -102,8 +102,9 @@ public sealed class DeadlinePolicy
     public IReadOnlyList<DeadlineRule> Rules => _rules;
 
     /// <summary>
-    /// 信访工作条例 (2022): written notice of acceptance within 15 days of receipt; handled within
-    /// 60 days of acceptance; extension by at most 30 days (enforced in <see cref="Ticket"/>).
+    /// 信访工作条例 (2022): written notice of acceptance within 15 days of receipt (the sign-for, which for a petition is
+    /// 受理); handled within 60 days of acceptance — the handling span here is provisional until the unit accepts, when
+    /// <see cref="Ticket.SignFor"/> sets it from <see cref="PetitionRules"/>; extension by at most 30 days (enforced in <see cref="Ticket"/>).
     /// </summary>
     public static readonly DeadlineRule PetitionRule = new(
         TicketType.Petition, null, null, DeadlineSpan.CalendarDays(15), DeadlineSpan.CalendarDays(60), TimeSpan.FromDays(3), TimeSpan.FromDays(7), DeadlineStart.Acceptance);
@@ -184,20 +185,22 @@ public static class DeadlineClock
         StateOf(ticket, nowUtc, remindBefore, remindBefore);
 
     /// <summary>
-    /// The worse state of the deadlines running now: sign-for and handling while dispatched
-    /// (the handling clock already runs), handling alone once signed for; None otherwise.
+    /// The worst state of the deadlines running now (<see cref="DeadlineNotices.Running"/>): sign-for and handling while
+    /// dispatched (the handling clock already runs), handling alone once signed for, a petition's decision limit until it
+    /// is accepted; None otherwise.
     /// </summary>
     public static DeadlineState StateOf(Ticket ticket, DateTime nowUtc, TimeSpan remindBeforeSignFor, TimeSpan remindBeforeHandling)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        return ticket.Status switch
+        var worst = DeadlineState.None;
+        foreach (var clock in DeadlineNotices.Running(ticket, remindBeforeSignFor, remindBeforeHandling))
         {
-            TicketStatus.Dispatched => (DeadlineState)Math.Max(
-                (int)Classify(ticket.SignForDueUtc, nowUtc, remindBeforeSignFor),
-                (int)Classify(ticket.HandlingDueUtc, nowUtc, remindBeforeHandling)),
-            TicketStatus.InHandling => Classify(ticket.HandlingDueUtc, nowUtc, remindBeforeHandling),
-            _ => DeadlineState.None,
-        };
+            var state = Classify(clock.DueUtc, nowUtc, clock.RemindBefore);
+            if (state > worst)
+                worst = state;
+        }
+
+        return worst;
     }
 
     public static DeadlineState Classify(DateTime? dueUtc, DateTime nowUtc, TimeSpan remindBefore) => dueUtc switch

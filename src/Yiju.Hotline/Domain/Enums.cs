@@ -54,6 +54,7 @@ public enum HotlineRole
     StreetStaff = 6,        // 街道承办人
     CityAdmin = 7,          // 系统管理员
     Resident = 8,           // 居民 (public form, Open311): intake only
+    System = 9,             // 系统: the scheduled deadline job (reminders and escalation), never a person
 }
 
 /// <summary>The fixed internal states; what users see comes from <see cref="StatusLabels"/>.</summary>
@@ -103,4 +104,22 @@ public enum TicketAction
     EditText = 18,          // 修改诉求内容
     Close = 19,             // 办结 (after a callback that did not reopen)
     Forward = 20,           // 下派: a district passes its ticket on to one of its streets
+    Remind = 21,            // 期限提醒: the deadline job warns the holding unit before a deadline
+    Escalate = 22,          // 超期督办: the deadline job flags an overdue ticket and reports it to the centre / superior unit
+    DeclinePetition = 23,   // 不予受理: the unit holding a petition decides not to accept it, with the reason
+    RequestReview = 24,     // 申请复查/复核: the petitioner disputes the reply; a superior body reviews it
+}
+
+/// <summary>
+/// What a deadline notice says and about which deadline: a reminder before it, or an escalation after it.
+/// One notice of each kind per ticket and deadline instant (unique in the database), so overlapping job runs cannot double it.
+/// </summary>
+public enum NoticeKind
+{
+    SignForReminder = 1,      // 签收期限将到
+    SignForEscalation = 2,    // 超期未签收
+    HandlingReminder = 3,     // 办理期限将到
+    HandlingEscalation = 4,   // 超期未办结
+    DecisionReminder = 5,     // 信访受理告知期限将到 (petition still with the bureau)
+    DecisionEscalation = 6,   // 信访超期未决定是否受理
 }

@@ -75,6 +75,20 @@ public sealed class Ticket
     public Guid? MergedIntoTicketId { get; private set; }
     public int DuplicateCount { get; private set; }
 
+    /// <summary>督办 flag: set when the deadline job escalates an overdue ticket; stays set so lists can show it was escalated.</summary>
+    public bool Escalated { get; private set; }
+    public DateTime? EscalatedAtUtc { get; private set; }
+
+    /// <summary>Petitions: the end of the 15 days after receipt by which the petitioner must be told whether it is accepted (受理告知).</summary>
+    public DateTime? DecisionDueUtc { get; private set; }
+    /// <summary>Petitions: when the holding body accepted it (受理, its sign-for); the 60 days run from here.</summary>
+    public DateTime? PetitionAcceptedAtUtc { get; private set; }
+    /// <summary>Petitions: not accepted (不予受理); the reason is the reply.</summary>
+    public bool PetitionDeclined { get; private set; }
+    /// <summary>Petitions: 0 for the first handling, 1 during or after a 复查, 2 for a 复核 (the last level).</summary>
+    public int ReviewCount { get; private set; }
+    public DateTime? ReviewRequestedAtUtc { get; private set; }
+
     public List<TicketEvent> Timeline { get; private set; } = [];
 
     private Ticket()
@@ -93,7 +107,8 @@ public sealed class Ticket
             throw new ArgumentException(string.Join(" ", errors), nameof(intake));
         }
 
-        if (!TicketWorkflow.RuleFor(TicketAction.Accept).Roles.Contains(actor.Role))
+        var bureauRegistersPetition = actor.PetitionBureau && intake.Type == TicketType.Petition;
+        if (!TicketWorkflow.RuleFor(TicketAction.Accept).Roles.Contains(actor.Role) && !bureauRegistersPetition)
         {
             throw new ArgumentException($"Role {actor.Role} may not accept tickets.", nameof(actor));
         }
@@ -119,6 +134,11 @@ public sealed class Ticket
             Status = TicketStatus.Accepted,
             AcceptedAtUtc = Utc(nowUtc),
         };
+        if (ticket.Type == TicketType.Petition)
+        {
+            ticket.DecisionDueUtc = PetitionRules.DecisionDue(ticket.AcceptedAtUtc);
+        }
+
         ticket.Record(TicketAction.Accept, actor, ticket.AcceptedAtUtc, TicketStatus.Accepted, TicketStatus.Accepted, null, null, null);
         return ticket;
     }
@@ -157,6 +177,14 @@ public sealed class Ticket
     {
         if (Refuse(TicketAction.SignFor, actor, out var refusal)) return refusal;
         SignedForAtUtc = Utc(nowUtc);
+        if (Type == TicketType.Petition && ReviewCount == 0 && PetitionAcceptedAtUtc is null)
+        {
+            // 受理: the statutory 60 days run from acceptance, not from dispatch; a later re-dispatch keeps them.
+            PetitionAcceptedAtUtc = SignedForAtUtc;
+            HandlingDueUtc = OriginalHandlingDueUtc = PetitionRules.HandlingDue(SignedForAtUtc.Value);
+            return Move(TicketAction.SignFor, actor, nowUtc, TicketStatus.InHandling, $"受理；法定办理期限 {ShanghaiText(HandlingDueUtc.Value)}");
+        }
+
         return Move(TicketAction.SignFor, actor, nowUtc, TicketStatus.InHandling);
     }
 
@@ -347,6 +375,77 @@ public sealed class Ticket
         return Move(TicketAction.Merge, actor, nowUtc, TicketStatus.Merged, Join($"合并至 {target.Number}", note));
     }
 
+    /// <summary>不予受理: the body holding a petition decides not to accept it; the reason is the written notice to the petitioner.</summary>
+    public TransitionResult DeclinePetition(Actor actor, DateTime nowUtc, string reason)
+    {
+        if (Refuse(TicketAction.DeclinePetition, actor, out var refusal)) return refusal;
+        if (Blank(reason, "不予受理理由", out refusal)) return refusal;
+        PetitionDeclined = true;
+        ReplyText = reason.Trim();
+        RepliedAtUtc = ClosedAtUtc = Utc(nowUtc);
+        // The decision is the petition's outcome: it is on time when given within the 15-day decision limit.
+        HandlingDueUtc = SignForDueUtc ?? DecisionDueUtc;
+        return Move(TicketAction.DeclinePetition, actor, nowUtc, TicketStatus.Closed, reason.Trim());
+    }
+
+    /// <summary>
+    /// 复查 (first) or 复核 (second and last): the petitioner disputes the written reply within 30 days of receiving it; the
+    /// superior body <paramref name="reviewer"/> must give its opinion within 30 days of receiving the request.
+    /// </summary>
+    public TransitionResult RequestReview(Actor actor, DateTime nowUtc, UnitRef reviewer, string reason)
+    {
+        if (Refuse(TicketAction.RequestReview, actor, out var refusal)) return refusal;
+        if (Blank(reason, "复查请求事由", out refusal)) return refusal;
+        if (BadUnit(reviewer, out refusal)) return refusal;
+        if (PetitionDeclined || MergedIntoTicketId is not null || RepliedAtUtc is not { } replied)
+        {
+            return Invalid("只有已答复的信访事项可以请求复查 (only a petition with a written reply can be reviewed).");
+        }
+
+        if (ReviewCount >= PetitionRules.MaxReviews)
+        {
+            return Invalid("复核意见为终结意见，不再受理 (the 复核 opinion is final; no further review).");
+        }
+
+        var now = Utc(nowUtc);
+        if (now > PetitionRules.ReviewRequestDeadline(replied))
+        {
+            return Invalid("已超过收到答复之日起30日的复查请求期限 (a review must be requested within 30 days of the reply).");
+        }
+
+        var previous = CurrentUnitId;
+        var due = PetitionRules.ReviewDue(now);
+        AssignTo(reviewer, now, new TicketDeadlines(due, due));
+        OriginalHandlingDueUtc = due;
+        ReviewCount++;
+        ReviewRequestedAtUtc = now;
+        ReplyText = null;
+        ClosedAtUtc = null;
+        var level = ReviewCount == 1 ? "复查" : "复核";
+        return Move(TicketAction.RequestReview, actor, now, TicketStatus.Dispatched, $"{level}：{reason.Trim()}（期限 {ShanghaiText(due)}）", previous, reassigned: true);
+    }
+
+    /// <summary>期限提醒: the deadline job warns the holding unit that <paramref name="dueUtc"/> is near.</summary>
+    public TransitionResult Remind(Actor actor, DateTime nowUtc, NoticeKind kind, DateTime dueUtc)
+    {
+        if (Refuse(TicketAction.Remind, actor, out var refusal)) return refusal;
+        if (DeadlineNotices.IsEscalation(kind)) return Invalid("提醒类型无效 (not a reminder kind).");
+        return Move(TicketAction.Remind, actor, nowUtc, Status, $"{DeadlineNotices.DeadlineLabel(kind)} {ShanghaiText(dueUtc)} 即将到期，请及时办理");
+    }
+
+    /// <summary>超期督办: the deadline job flags the ticket as overdue and reports it to the centre (and a street's district).</summary>
+    public TransitionResult Escalate(Actor actor, DateTime nowUtc, NoticeKind kind, DateTime dueUtc, string escalatedTo)
+    {
+        if (Refuse(TicketAction.Escalate, actor, out var refusal)) return refusal;
+        if (!DeadlineNotices.IsEscalation(kind)) return Invalid("督办类型无效 (not an escalation kind).");
+        var now = Utc(nowUtc);
+        SupervisionCount++;
+        LastSupervisedAtUtc = now;
+        Escalated = true;
+        EscalatedAtUtc ??= now;
+        return Move(TicketAction.Escalate, actor, now, Status, $"{DeadlineNotices.DeadlineLabel(kind)} {ShanghaiText(dueUtc)} 已超期，自动督办并上报{escalatedTo}");
+    }
+
     /// <summary>修改诉求内容: staff clarify the working text; <see cref="OriginalText"/> stays as the citizen wrote it.</summary>
     public TransitionResult EditText(Actor actor, DateTime nowUtc, string newText, string? newCategoryCode = null, string? reason = null)
     {
@@ -395,6 +494,12 @@ public sealed class Ticket
         if (Type != TicketType.Petition || OriginalHandlingDueUtc is not { } original)
         {
             return false;
+        }
+
+        if (ReviewCount > 0)
+        {
+            refusal = Invalid("复查、复核期限不能延长 (a review's 30 days cannot be extended).");
+            return true;
         }
 
         if (ExtensionCount > 0)

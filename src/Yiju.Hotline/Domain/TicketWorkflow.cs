@@ -22,6 +22,10 @@ public static class TicketWorkflow
     private static readonly HotlineRole[] Supervisors = [HotlineRole.CentreSupervisor, HotlineRole.CityAdmin];
     private static readonly HotlineRole[] UnitStaff = [HotlineRole.DepartmentStaff, HotlineRole.DistrictStaff, HotlineRole.StreetStaff];
 
+    // The statuses in which a deadline runs (a petition still with the bureau has its 15-day decision limit).
+    private static readonly TicketStatus[] Running =
+        [TicketStatus.Accepted, TicketStatus.Dispatched, TicketStatus.InHandling, TicketStatus.Returned, TicketStatus.InArbitration];
+
     private static readonly TicketStatus[] Live =
         [TicketStatus.Accepted, TicketStatus.Dispatched, TicketStatus.InHandling, TicketStatus.Returned, TicketStatus.InArbitration, TicketStatus.Replied];
 
@@ -47,7 +51,23 @@ public static class TicketWorkflow
         Rule(TicketAction.Merge, [TicketStatus.Accepted, TicketStatus.Dispatched, TicketStatus.InHandling, TicketStatus.Returned, TicketStatus.InArbitration], Centre, false, "合并", "Merge into another ticket"),
         Rule(TicketAction.AbsorbDuplicate, [TicketStatus.Accepted, TicketStatus.Dispatched, TicketStatus.InHandling, TicketStatus.Returned, TicketStatus.InArbitration, TicketStatus.Replied], Centre, false, "并入重复工单", "Absorb a duplicate"),
         Rule(TicketAction.EditText, Live, Centre, false, "修改诉求", "Edit text"),
+        Rule(TicketAction.Remind, Running, [HotlineRole.System], false, "期限提醒", "Deadline reminder"),
+        Rule(TicketAction.Escalate, Running, [HotlineRole.System], false, "超期督办", "Escalate overdue"),
+        Rule(TicketAction.DeclinePetition, [TicketStatus.Dispatched], UnitStaff, true, "不予受理", "Decline the petition"),
+        Rule(TicketAction.RequestReview, [TicketStatus.Closed], Centre, false, "申请复查/复核", "Request review"),
     ];
+
+    /// <summary>
+    /// Actions the petition bureau (信访局) takes on petitions in the centre's place: registering, assigning, supervising,
+    /// approving extensions, calling back, closing and recording a review request. Acting as the holding unit
+    /// (受理 = sign for, reply, decline) it uses its own department role like any unit.
+    /// </summary>
+    public static IReadOnlySet<TicketAction> PetitionBureauActions { get; } = new[]
+    {
+        TicketAction.Accept, TicketAction.Dispatch, TicketAction.Callback, TicketAction.Close, TicketAction.Reopen,
+        TicketAction.SendToArbitration, TicketAction.Arbitrate, TicketAction.ApproveExtension, TicketAction.RefuseExtension,
+        TicketAction.Supervise, TicketAction.Merge, TicketAction.AbsorbDuplicate, TicketAction.EditText, TicketAction.RequestReview,
+    }.ToFrozenSet();
 
     private static readonly FrozenDictionary<TicketAction, TransitionRule> ByAction = Rules.ToFrozenDictionary(r => r.Action);
 
@@ -65,13 +85,25 @@ public static class TicketWorkflow
                 $"工单当前状态为「{StatusLabels.Default.LabelZh(ticket.Status)}」，不能{rule.LabelZh} (cannot {rule.LabelEn.ToLowerInvariant()} a ticket in status {ticket.Status}).");
         }
 
-        if (!rule.Roles.Contains(actor.Role))
+        if (action == TicketAction.DeclinePetition && ticket.Type != TicketType.Petition)
+        {
+            return TransitionResult.Refused(RefusalCode.WrongStatus, "只有信访事项可以不予受理 (only petitions can be declined).");
+        }
+
+        if (action == TicketAction.RequestReview && ticket.Type != TicketType.Petition)
+        {
+            return TransitionResult.Refused(RefusalCode.WrongStatus, "只有信访事项可以申请复查 (only petitions can be reviewed).");
+        }
+
+        var actsForCentre = actor.PetitionBureau && ticket.Type == TicketType.Petition && PetitionBureauActions.Contains(action);
+        var centreRuleForBureau = actsForCentre && (rule.Roles.Contains(HotlineRole.CentreSupervisor) || rule.Roles.Contains(HotlineRole.HotlineOperator));
+        if (!rule.Roles.Contains(actor.Role) && !centreRuleForBureau)
         {
             return TransitionResult.Refused(RefusalCode.RoleNotAllowed,
                 $"角色 {actor.Role} 无权{rule.LabelZh} (role {actor.Role} may not {rule.LabelEn.ToLowerInvariant()}).");
         }
 
-        if (rule.RequiresAssigneeUnit)
+        if (rule.RequiresAssigneeUnit && !centreRuleForBureau)
         {
             var roleMatchesKind = (actor.Role, ticket.CurrentUnitKind) switch
             {

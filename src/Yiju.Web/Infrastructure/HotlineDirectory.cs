@@ -29,7 +29,9 @@ public sealed class HotlineDirectory(IOrganisationDb db) : IHotlineDirectory
             };
             if (role is HotlineRole.DepartmentStaff or HotlineRole.DistrictStaff or HotlineRole.StreetStaff && unitId is null)
                 continue;
-            return new Actor(caller.PersonId, caller.Name, role, unitId);
+            var bureau = role == HotlineRole.DepartmentStaff
+                && await db.Departments.AsNoTracking().AnyAsync(d => d.Id == unitId && d.Code == PetitionBureau.DepartmentCode, ct);
+            return new Actor(caller.PersonId, caller.Name, role, unitId, bureau);
         }
         return null;
     }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Yiju.Data;
 using Yiju.Kernel.Security;
@@ -19,20 +20,34 @@ public sealed class YijuApp : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Admin-Passw0rd-for-tests";
 
-    private YijuApp(TestDatabase database, IReadOnlyDictionary<string, string> settings)
+    private YijuApp(TestDatabase database, IReadOnlyDictionary<string, string> settings, bool ownsDatabase = true)
     {
         Database = database;
         _settings = settings;
+        _ownsDatabase = ownsDatabase;
     }
 
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly bool _ownsDatabase;
+    private Action<IServiceCollection>? _services;
 
     public TestDatabase Database { get; }
 
-    public static async Task<YijuApp> Start(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<YijuApp> Start(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var app = new YijuApp(await TestDatabase.Create(provider), settings ?? new Dictionary<string, string>());
+        var app = new YijuApp(await TestDatabase.Create(provider), settings ?? new Dictionary<string, string>()) { _services = services };
         _ = app.Server; // start now, so migration and seeding happen before the first test
+        return app;
+    }
+
+    /// <summary>
+    /// A second web host on the same database, as another node of a multi-node deployment. <paramref name="services"/> may
+    /// replace services (a test clock); the database stays with the first app.
+    /// </summary>
+    public static YijuApp Join(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        var app = new YijuApp(database, settings ?? new Dictionary<string, string>(), ownsDatabase: false) { _services = services };
+        _ = app.Server;
         return app;
     }
 
@@ -44,8 +59,12 @@ public sealed class YijuApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("YIJU_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("RateLimiting:AnonymousPermitsPerMinute", "100000");
+        // The deadline job would act on other tests' tickets behind their backs; tests that need it switch it on.
+        builder.UseSetting("Hotline:DeadlineJob:Enabled", "false");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        if (_services is { } configure)
+            builder.ConfigureTestServices(configure);
     }
 
     /// <summary>Creates a person with one role grant and returns an API client authenticated with a fresh personal access token.</summary>
@@ -80,7 +99,8 @@ public sealed class YijuApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+            await Database.DisposeAsync();
     }
 }
 

@@ -21,7 +21,10 @@ public interface IHotlineDirectory
     Task<HotlineUnit?> Find(UnitKind kind, long id, CancellationToken ct);
 }
 
-/// <summary>Read scope: the centre sees every ticket; a unit sees the tickets it holds; a district also sees those in its territory.</summary>
+/// <summary>
+/// Read scope: the centre sees every ticket; a unit sees the tickets it holds; a district also sees those in its territory;
+/// the petition bureau also sees every petition, wherever it is being handled.
+/// </summary>
 public static class TicketScope
 {
     public static bool IsCentre(Actor actor) => actor.Role is HotlineRole.HotlineOperator or HotlineRole.CallbackOperator
@@ -34,6 +37,8 @@ public static class TicketScope
         return actor.Role switch
         {
             HotlineRole.HotlineOperator or HotlineRole.CallbackOperator or HotlineRole.CentreSupervisor or HotlineRole.CityAdmin => t => true,
+            HotlineRole.DepartmentStaff when actor.PetitionBureau => t => t.Type == TicketType.Petition
+                || (t.CurrentUnitKind == UnitKind.Department && t.CurrentUnitId == unitId),
             HotlineRole.DepartmentStaff => t => t.CurrentUnitKind == UnitKind.Department && t.CurrentUnitId == unitId,
             HotlineRole.DistrictStaff => t => (t.CurrentUnitKind == UnitKind.District && t.CurrentUnitId == unitId) || t.DistrictId == unitId,
             HotlineRole.StreetStaff => t => t.CurrentUnitKind == UnitKind.Street && t.CurrentUnitId == unitId,
@@ -50,7 +55,8 @@ public static class TicketScope
         return actor.Role switch
         {
             HotlineRole.HotlineOperator or HotlineRole.CallbackOperator or HotlineRole.CentreSupervisor or HotlineRole.CityAdmin => true,
-            HotlineRole.DepartmentStaff => ticket.CurrentUnitKind == UnitKind.Department && ticket.CurrentUnitId == actor.UnitId,
+            HotlineRole.DepartmentStaff => (actor.PetitionBureau && ticket.Type == TicketType.Petition)
+                || (ticket.CurrentUnitKind == UnitKind.Department && ticket.CurrentUnitId == actor.UnitId),
             HotlineRole.DistrictStaff => (ticket.CurrentUnitKind == UnitKind.District && ticket.CurrentUnitId == actor.UnitId)
                 || (actor.UnitId is not null && ticket.DistrictId == actor.UnitId),
             HotlineRole.StreetStaff => ticket.CurrentUnitKind == UnitKind.Street && ticket.CurrentUnitId == actor.UnitId,

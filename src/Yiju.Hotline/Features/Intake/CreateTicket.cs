@@ -36,8 +36,9 @@ public sealed class CreateTicket(IHotlineDb db, IDistrictLookup districts, TimeP
     public async Task<Outcome<CreatedTicket>> ByStaff(IntakeCommand command, Caller caller, CancellationToken ct)
     {
         var actor = await directory.ActorFor(caller, ct);
-        if (actor is null || !TicketWorkflow.RuleFor(TicketAction.Accept).Roles.Contains(actor.Role))
-            return Failure.Forbidden("只有12345中心人员可以受理工单 (only the hotline centre records tickets)");
+        var bureauPetition = actor is { PetitionBureau: true } && command.Type == TicketType.Petition;
+        if (actor is null || (!TicketWorkflow.RuleFor(TicketAction.Accept).Roles.Contains(actor.Role) && !bureauPetition))
+            return Failure.Forbidden("只有12345中心人员可以受理工单，信访局可以登记信访事项 (only the hotline centre records tickets; the petition bureau registers petitions)");
         return await Create(command, actor, null, ct);
     }
 

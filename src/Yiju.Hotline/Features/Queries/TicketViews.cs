@@ -17,7 +17,8 @@ public sealed record TicketView(
     DateTimeOffset AcceptedAt, DateTimeOffset? SignForDue, DateTimeOffset? SignedForAt, DateTimeOffset? HandlingDue, DateTimeOffset? RepliedAt,
     string? ReplyText, DateTimeOffset? ClosedAt, bool? CallbackResolved, string? CallbackSatisfaction, bool ExtensionPending,
     DateTimeOffset? ExtensionRequestedDue, string? ExtensionReason, int ReturnCount, string? LastReturnReason, int ReopenCount,
-    string DeadlineState, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<ActionOption> Actions);
+    string DeadlineState, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<ActionOption> Actions,
+    bool Escalated = false, DateTimeOffset? DecisionDue = null, DateTimeOffset? PetitionAcceptedAt = null, bool PetitionDeclined = false, int ReviewCount = 0);
 
 /// <summary>One line of a work queue or callback queue.</summary>
 public sealed record TicketRow(
@@ -73,8 +74,9 @@ public static class TicketMapping
             [.. t.Timeline.OrderBy(e => e.Sequence).Select(e => new TimelineEntry(e.Sequence, At(e.AtUtc), e.Action.ToString(),
                 TicketWorkflow.RuleFor(e.Action).LabelZh, e.ActorName, e.ActorRole.ToString(), e.FromStatus.ToString(), e.ToStatus.ToString(),
                 e.FromUnitId, e.ToUnitId, e.Note))],
-            [.. TicketWorkflow.AvailableTo(t, actor).Where(r => r.Action is not (TicketAction.AbsorbDuplicate or TicketAction.EditText))
-                .Select(r => new ActionOption(r.Action.ToString(), r.LabelZh))]);
+            [.. TicketWorkflow.AvailableTo(t, actor).Where(r => r.Action is not (TicketAction.AbsorbDuplicate or TicketAction.EditText or TicketAction.Remind or TicketAction.Escalate))
+                .Select(r => new ActionOption(r.Action.ToString(), r.LabelZh))],
+            t.Escalated, At(t.DecisionDueUtc), At(t.PetitionAcceptedAtUtc), t.PetitionDeclined, t.ReviewCount);
     }
 
     public static TicketRow ToRow(Ticket t, Actor actor, DeadlinePolicy policy, DateTime nowUtc)

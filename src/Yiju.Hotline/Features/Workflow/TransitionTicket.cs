@@ -139,8 +139,21 @@ public sealed class TransitionTicket(IHotlineDb db, IHotlineDirectory directory,
                         return Failure.Invalid("targetNumber", "须填写要并入的工单号 (give the number of the ticket to merge into)");
                     return ticket.MergeInto(actor, now, target, note);
                 }
+            case TicketAction.DeclinePetition:
+                return ticket.DeclinePetition(actor, now, note ?? string.Empty);
+            case TicketAction.RequestReview:
+                {
+                    if (c.UnitKind is not { } reviewKind || c.UnitId is not { } reviewId || reviewKind == UnitKind.Centre)
+                        return Failure.Invalid("unitId", "须选择复查（复核）机关 (choose the reviewing body)");
+                    var reviewer = await directory.Find(reviewKind, reviewId, ct);
+                    if (reviewer is null)
+                        return Failure.Invalid("unitId", "复查机关不存在 (unknown reviewing body)");
+                    return ticket.RequestReview(actor, now, new UnitRef(reviewer.Id, reviewer.Kind, reviewer.Name), note ?? string.Empty);
+                }
             case TicketAction.Accept:
             case TicketAction.AbsorbDuplicate:
+            case TicketAction.Remind:
+            case TicketAction.Escalate:
             case TicketAction.EditText:
             default:
                 return Failure.Invalid("action", $"不支持的操作 {c.Action} (unsupported action here)");

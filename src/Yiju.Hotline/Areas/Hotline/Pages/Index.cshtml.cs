@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Yiju.Hotline.Api;
 using Yiju.Hotline.Domain;
+using Yiju.Hotline.Features.Deadlines;
 using Yiju.Hotline.Features.Queries;
 using Yiju.Hotline.Features.Workflow;
 
 namespace Yiju.Hotline.Areas.Hotline.Pages;
 
 /// <summary>The work queue: the tickets the caller's unit holds (the centre: every open ticket), nearest deadline first, with bulk sign-for.</summary>
-public sealed class IndexModel(TicketQueries queries, TransitionTicket transition) : HotlinePageModel
+public sealed class IndexModel(TicketQueries queries, TransitionTicket transition, NoticeQueries notices) : HotlinePageModel
 {
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
@@ -16,6 +17,7 @@ public sealed class IndexModel(TicketQueries queries, TransitionTicket transitio
     [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
 
     public QueuePage? Queue { get; private set; }
+    public IReadOnlyList<NoticeRow> Notices { get; private set; } = [];
     public bool CanSignFor => Queue?.ActorRole is nameof(HotlineRole.DepartmentStaff) or nameof(HotlineRole.DistrictStaff) or nameof(HotlineRole.StreetStaff);
 
     public async Task<IActionResult> OnGet(CancellationToken ct)
@@ -27,6 +29,9 @@ public sealed class IndexModel(TicketQueries queries, TransitionTicket transitio
         if (!outcome.Succeeded)
             return ForbidOr(outcome.Failure!);
         Queue = outcome.Value;
+        var owed = await notices.For(Caller, ct);
+        if (owed.Succeeded)
+            Notices = owed.Value!;
         return Page();
     }
 
