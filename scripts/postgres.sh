@@ -2,6 +2,8 @@
 # Starts or stops a throwaway PostgreSQL cluster on a loopback port for Yiju's tests and benchmarks.
 #   scripts/postgres.sh start [dir] [port]   prints the connection string on stdout
 #   scripts/postgres.sh stop  [dir]
+# Tests run with durability off (fsync, synchronous_commit, full_page_writes). Benchmarks set YIJU_PG_DURABLE=1 to keep
+# PostgreSQL's defaults, and may add server settings in YIJU_PG_OPTS (e.g. "-c shared_buffers=2GB").
 # Runs the server as the 'postgres' user when called as root (initdb refuses root), as the caller otherwise.
 set -euo pipefail
 cmd=${1:?start or stop}
@@ -22,9 +24,11 @@ case "$cmd" in
       as_owner "$bin/initdb" -D "$dir/data" -U yiju --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
         || { cat "$dir/initdb.log" >&2; exit 1; }
     fi
-    # Durability is not under test here; turning it off makes the suite several times faster.
+    # Durability is not under test in the suites; turning it off makes them several times faster.
+    durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ "${YIJU_PG_DURABLE:-0}" = "1" ] && durability=""
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $durability -c max_connections=300 ${YIJU_PG_OPTS:-}" start >/dev/null \
       || { cat "$dir/server.log" >&2; exit 1; }
     echo "Host=127.0.0.1;Port=$port;Username=yiju;Database=postgres"
     ;;

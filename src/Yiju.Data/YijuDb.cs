@@ -173,10 +173,13 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var npgsql = Database.IsNpgsql();
         try
         {
-            await LockAuditChain(cancellationToken);
+            // The entity rows first, then the chain: the lock is held only for what has to be serial (read the last
+            // link, append, commit), not for the entity writes.
             var written = await base.SaveChangesAsync(false, cancellationToken);
+            await LockAuditChain(cancellationToken);
             var last = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq)
                 .Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(cancellationToken);
             var seq = last?.Seq ?? 0;
@@ -206,7 +209,22 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
             AuditEntries.AddRange(entries);
             await base.SaveChangesAsync(true, cancellationToken);
             if (ownTransaction is not null)
-                await ownTransaction.CommitAsync(cancellationToken);
+            {
+                if (npgsql)
+                {
+                    // Commit without waiting for the WAL flush, so the chain lock is released at once instead of after
+                    // an fsync (which made every save in the city serial at the disk's flush rate), then wait for the
+                    // flush outside the lock before reporting success. The WAL is written in order, so whatever is on
+                    // disk after a crash is a prefix of the chain, and nothing is acknowledged before it is durable.
+                    await Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", cancellationToken);
+                    await ownTransaction.CommitAsync(cancellationToken);
+                    await FlushCommitted(cancellationToken);
+                }
+                else
+                {
+                    await ownTransaction.CommitAsync(cancellationToken);
+                }
+            }
             foreach (var e in entries)
                 Entry(e).State = EntityState.Detached;
             return written;
@@ -217,6 +235,15 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
                 await ownTransaction.DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// Waits until everything this session committed is on disk: a one-statement transaction that writes a WAL record
+    /// (a transactional logical-decoding message, which needs no table and no privilege) commits synchronously, and a
+    /// synchronous commit flushes the WAL up to its own record, past every earlier commit. Concurrent sessions share
+    /// the flushes (PostgreSQL's group commit), which the lock no longer prevents.
+    /// </summary>
+    private async Task FlushCommitted(CancellationToken ct) =>
+        await Database.ExecuteSqlRawAsync("SELECT pg_logical_emit_message(true, 'yiju.durable', '')", ct);
 
     /// <summary>Several web nodes append to one chain: PostgreSQL serialises them with a transaction-scoped advisory lock; SQLite has one writer anyway.</summary>
     private async Task LockAuditChain(CancellationToken ct)

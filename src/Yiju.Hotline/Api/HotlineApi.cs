@@ -71,7 +71,7 @@ public static class HotlineApi
         }).WithName("AcceptTicket").WithSummary("受理: an operator records a ticket.");
 
         group.MapGet("/tickets", async Task<Results<Ok<QueuePage>, ProblemHttpResult>> (string? status, bool? overdue, string? category, string? q, int? page,
-            HttpContext http, TicketQueries queries, CancellationToken ct) =>
+            string? after, HttpContext http, TicketQueries queries, CancellationToken ct) =>
         {
             var statuses = new List<TicketStatus>();
             foreach (var s in (status ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -80,9 +80,9 @@ public static class HotlineApi
                     return Failure.Invalid("status", $"未知状态 {s} (unknown status)").ToProblem();
                 statuses.Add(parsed);
             }
-            var outcome = await queries.Queue(new QueueFilter(statuses, overdue ?? false, category, q, page ?? 1), Caller.From(http.User), ct);
+            var outcome = await queries.Queue(new QueueFilter(statuses, overdue ?? false, category, q, page ?? 1, after), Caller.From(http.User), ct);
             return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : outcome.Failure!.ToProblem();
-        }).WithName("TicketQueue").WithSummary("The caller's work queue: tickets their unit holds (the centre: all open tickets), nearest deadline first; phones masked.");
+        }).WithName("TicketQueue").WithSummary("The caller's work queue: tickets their unit holds (the centre: all open tickets), nearest deadline first; phones masked. Page with `after` = the previous page's `next` (keyset), or `page`.");
 
         group.MapGet("/tickets/{id:guid}", async Task<Results<Ok<TicketView>, ProblemHttpResult>> (Guid id, HttpContext http, TicketQueries queries, CancellationToken ct) =>
         {

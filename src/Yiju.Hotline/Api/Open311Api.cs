@@ -3,6 +3,8 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 using Yiju.Hotline.Domain;
 using Yiju.Hotline.Features.Intake;
@@ -19,6 +21,11 @@ namespace Yiju.Hotline.Api;
 public static class Open311Api
 {
     public const string Changeset = "2026-11-22T00:00:00+08:00";
+
+    /// <summary>The jurisdiction this endpoint serves unless configured (Hotline:Open311:JurisdictionId): the city's website root, as the spec suggests.</summary>
+    public const string DefaultJurisdiction = "harbin.gov.cn";
+
+    public const int MaxMediaUrlLength = 500;
 
     public static void MapOpen311(this IEndpointRouteBuilder app)
     {
@@ -37,18 +44,22 @@ public static class Open311Api
             return Respond(body, "discovery", format);
         }).WithName("Open311Discovery");
 
-        group.MapGet("/services.{format}", async (string format, Open311Requests requests, CancellationToken ct) =>
+        group.MapGet("/services.{format}", async (string format, HttpRequest request, Open311Requests requests, CancellationToken ct) =>
         {
             if (!Known(format))
                 return NotFound();
+            if (UnknownJurisdiction(request, request.Query["jurisdiction_id"], format) is { } wrong)
+                return wrong;
             var services = await requests.Services(ct);
             return Respond(new OArray("service", [.. services.Select(ServiceNode)]), "services", format);
         }).WithName("Open311Services");
 
-        group.MapGet("/services/{code}.{format}", async (string code, string format, Open311Requests requests, CancellationToken ct) =>
+        group.MapGet("/services/{code}.{format}", async (string code, string format, HttpRequest request, Open311Requests requests, CancellationToken ct) =>
         {
             if (!Known(format))
                 return NotFound();
+            if (UnknownJurisdiction(request, request.Query["jurisdiction_id"], format) is { } wrong)
+                return wrong;
             if (await requests.Service(code, ct) is null)
                 return Error(format, StatusCodes.Status404NotFound, $"service_code {code} not found");
             var values = new OArray("value", [.. Open311Requests.RequestTypes.Select(t => (ONode)Obj(("key", t.Key), ("name", t.Name)))]);
@@ -68,14 +79,26 @@ public static class Open311Api
             var client = await clients.Authenticate(form["api_key"], ct);
             if (client is null)
                 return Error(format, StatusCodes.Status403Forbidden, "Invalid api_key received -- can't proceed with create_request.");
+            if (UnknownJurisdiction(request, form["jurisdiction_id"], format) is { } wrong)
+                return wrong;
             var serviceCode = ((string?)form["service_code"])?.Trim();
             if (string.IsNullOrEmpty(serviceCode))
                 return Error(format, StatusCodes.Status400BadRequest, "service_code was not provided");
             if (!TryCoordinate(form["lat"], out var lat) || !TryCoordinate(form["long"], out var lon))
                 return Error(format, StatusCodes.Status400BadRequest, "lat and long must be decimal WGS84 degrees");
-            string? address = form["address_string"];
-            if ((lat is null || lon is null) && string.IsNullOrWhiteSpace(address))
-                return Error(format, StatusCodes.Status400BadRequest, "a location is required: lat and long, or address_string");
+            if ((lat is null) != (lon is null))
+                return Error(format, StatusCodes.Status400BadRequest, "lat and long both need to be sent");
+            // One of lat & long, address_string or address_id. Yiju has no master address repository, so an address_id
+            // is kept as part of the address text for the staff who handle the request.
+            string? address = Blank(form["address_string"]);
+            if (Blank(form["address_id"]) is { } addressId)
+                address = address is null ? $"address_id {addressId}" : $"{address} (address_id {addressId})";
+            if (lat is null && address is null)
+                return Error(format, StatusCodes.Status400BadRequest, "a location is required: lat and long, address_string or address_id");
+            string? media = Blank(form["media_url"]);
+            if (media is not null && (media.Length > MaxMediaUrlLength || !Uri.TryCreate(media, UriKind.Absolute, out var mediaUri)
+                || mediaUri.Scheme is not ("http" or "https") || media.Any(char.IsWhiteSpace)))
+                return Error(format, StatusCodes.Status400BadRequest, $"media_url must be an http or https URL of at most {MaxMediaUrlLength} characters");
             var typeKey = ((string?)form["attribute[request_type]"])?.Trim();
             var type = TicketType.Complaint;
             if (!string.IsNullOrEmpty(typeKey))
@@ -86,7 +109,9 @@ public static class Open311Api
                 type = match.Type;
             }
             var name = string.Join(' ', new[] { (string?)form["last_name"], (string?)form["first_name"] }.Where(s => !string.IsNullOrWhiteSpace(s)));
-            var command = new IntakeCommand(type, serviceCode, form["description"], Channel.Open311, Urgency.Normal, null,
+            // email, device_id and account_id are accepted and not kept: Yiju calls residents back by phone and has no
+            // Open311 accounts (account_id is answered as null).
+            var command = new IntakeCommand(type, serviceCode, Open311Requests.WithMedia(form["description"], media), Channel.Open311, Urgency.Normal, null,
                 name.Length == 0 ? null : name, form["phone"], address, lat, lon);
             var key = request.Headers.TryGetValue("Idempotency-Key", out var header) && !StringValues.IsNullOrEmpty(header)
                 ? $"o311:{client.Id}:{header}" : null;
@@ -105,6 +130,8 @@ public static class Open311Api
             if (!Known(format))
                 return NotFound();
             var q = request.Query;
+            if (UnknownJurisdiction(request, q["jurisdiction_id"], format) is { } wrong)
+                return wrong;
             DateTime? start = null, end = null;
             if (!StringValues.IsNullOrEmpty(q["start_date"]))
             {
@@ -127,10 +154,12 @@ public static class Open311Api
                 : Error(format, StatusCodes.Status400BadRequest, outcome.Failure!.Message);
         }).WithName("Open311GetRequests");
 
-        group.MapGet("/requests/{id}.{format}", async (string id, string format, Open311Requests requests, CancellationToken ct) =>
+        group.MapGet("/requests/{id}.{format}", async (string id, string format, HttpRequest request, Open311Requests requests, CancellationToken ct) =>
         {
             if (!Known(format))
                 return NotFound();
+            if (UnknownJurisdiction(request, request.Query["jurisdiction_id"], format) is { } wrong)
+                return wrong;
             var outcome = await requests.Find(new Open311Query([id], [], null, null, []), ct);
             return outcome.Succeeded && outcome.Value!.Count > 0
                 ? Respond(new OArray("request", [.. outcome.Value.Select(RequestNode)]), "service_requests", format)
@@ -145,9 +174,26 @@ public static class Open311Api
         ("service_request_id", r.ServiceRequestId), ("status", r.Status), ("status_notes", r.StatusNotes), ("service_name", r.ServiceName),
         ("service_code", r.ServiceCode), ("description", r.Description), ("agency_responsible", r.AgencyResponsible), ("service_notice", null),
         ("requested_datetime", r.RequestedDatetime), ("updated_datetime", r.UpdatedDatetime), ("expected_datetime", r.ExpectedDatetime),
-        ("address", r.Address), ("address_id", null), ("zipcode", null), ("lat", r.Latitude), ("long", r.Longitude), ("media_url", null));
+        ("address", r.Address), ("address_id", null), ("zipcode", null), ("lat", r.Latitude), ("long", r.Longitude), ("media_url", r.MediaUrl));
 
     private static bool Known(string format) => format is Json or Xml;
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>
+    /// jurisdiction_id is optional for an endpoint that serves one jurisdiction; "optional" means absent and empty
+    /// are the same. Any other value than this endpoint's is "jurisdiction_id provided was not found" (404).
+    /// </summary>
+    private static IResult? UnknownJurisdiction(HttpRequest request, StringValues given, string format)
+    {
+        var value = Blank(given);
+        if (value is null)
+            return null;
+        var ours = request.HttpContext.RequestServices.GetService<IConfiguration>()?["Hotline:Open311:JurisdictionId"] ?? DefaultJurisdiction;
+        return string.Equals(value, ours, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : Error(format, StatusCodes.Status404NotFound, $"jurisdiction_id {value} not found; this endpoint serves {ours}");
+    }
 
     private static IResult NotFound() => Results.NotFound();
 

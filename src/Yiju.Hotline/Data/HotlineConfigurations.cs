@@ -37,6 +37,13 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasIndex(t => t.AcceptedAtUtc);
         b.HasIndex(t => t.FirstDispatchedAtUtc);
         b.HasIndex(t => t.DistrictId);
+        // Open tickets in queue order (migration 0012), partial so that two million closed tickets are not in them:
+        // the centre's queue, a holder's queue and a district's territory, each walked by deadline and stopped after
+        // one page. The queries repeat the filter with constants so the planner can match it (TicketQueries.Queue).
+        var open = $"status <> {(int)TicketStatus.Closed} AND status <> {(int)TicketStatus.Merged}";
+        b.HasIndex(t => new { t.HandlingDueUtc, t.AcceptedAtUtc }).HasFilter(open);
+        b.HasIndex(t => new { t.CurrentUnitId, t.HandlingDueUtc }).HasFilter(open);
+        b.HasIndex(t => new { t.DistrictId, t.HandlingDueUtc }).HasFilter(open);
         b.HasMany(t => t.Timeline).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(t => t.Timeline).UsePropertyAccessMode(PropertyAccessMode.Property);
     }

@@ -276,6 +276,17 @@ public static class Kpis
             })
             .ToList();
 
+        return Rank(scored, minTickets);
+    }
+
+    /// <summary>
+    /// Ranks scored groups (from <see cref="RankMonth"/>, or from counts aggregated by the database): by composite,
+    /// ties share a rank (1, 1, 3); groups with fewer than <paramref name="minTickets"/> tickets or no composite are
+    /// listed after the ranked ones, unranked (rank 0).
+    /// </summary>
+    public static IReadOnlyList<UnitScore> Rank(IReadOnlyList<UnitScore> scored, int minTickets = 1)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
         var rankable = scored.Where(s => s.Tickets >= minTickets && s.Composite is not null)
             .OrderByDescending(s => s.Composite).ThenBy(s => s.UnitId).ToList();
         var ranked = new List<UnitScore>(scored.Count);

@@ -120,11 +120,30 @@ public static class TicketNumbers
     {
         ArgumentNullException.ThrowIfNull(db);
         var day = shanghaiDate.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        var values = await db.Database.SqlQuery<int>($"""
-            INSERT INTO hotline_number_counter (prefix, day, last_number) VALUES ({prefix}, {day}, 1)
-            ON CONFLICT (prefix, day) DO UPDATE SET last_number = hotline_number_counter.last_number + 1
-            RETURNING last_number AS "Value"
-            """).ToListAsync(ct);
-        return values.Single();
+        // On PostgreSQL the day's counter row is locked until its transaction ends; committed synchronously, every
+        // ticket of the day would wait for the previous one's WAL flush. The counter is committed without waiting:
+        // the ticket saved with the number commits after it, and the WAL is flushed in order before the ticket is
+        // acknowledged, so a number of an acknowledged ticket is never lost or issued twice.
+        var own = db.Database.CurrentTransaction is null && IsPostgres(db) ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            if (own is not null)
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
+            var values = await db.Database.SqlQuery<int>($"""
+                INSERT INTO hotline_number_counter (prefix, day, last_number) VALUES ({prefix}, {day}, 1)
+                ON CONFLICT (prefix, day) DO UPDATE SET last_number = hotline_number_counter.last_number + 1
+                RETURNING last_number AS "Value"
+                """).ToListAsync(ct);
+            if (own is not null)
+                await own.CommitAsync(ct);
+            return values.Single();
+        }
+        finally
+        {
+            if (own is not null)
+                await own.DisposeAsync();
+        }
     }
+
+    private static bool IsPostgres(IHotlineDb db) => db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 }

@@ -12,7 +12,7 @@ public sealed record Open311Service(string ServiceCode, string ServiceName, stri
 public sealed record Open311Request(
     string ServiceRequestId, string Status, string? StatusNotes, string ServiceName, string ServiceCode, string Description,
     string? AgencyResponsible, DateTimeOffset RequestedDatetime, DateTimeOffset UpdatedDatetime, DateTimeOffset? ExpectedDatetime,
-    string? Address, double? Latitude, double? Longitude);
+    string? Address, double? Latitude, double? Longitude, string? MediaUrl = null);
 
 public sealed record Open311Query(IReadOnlyList<string> Ids, IReadOnlyList<string> ServiceCodes, DateTime? StartUtc, DateTime? EndUtc, IReadOnlyList<string> Statuses);
 
@@ -46,7 +46,8 @@ public sealed class Open311Requests(IHotlineDb db, TimeProvider clock)
 
     public async Task<Outcome<IReadOnlyList<Open311Request>>> Find(Open311Query query, CancellationToken ct)
     {
-        var tickets = db.Tickets.AsNoTracking().Where(t => t.Status != TicketStatus.Merged);
+        // Merged duplicates stay readable: a client that posted one gets it back as closed, naming the ticket it joined.
+        var tickets = db.Tickets.AsNoTracking();
         if (query.Ids.Count > 0)
         {
             // The spec: with service_request_id every other parameter is ignored.
@@ -57,10 +58,21 @@ public sealed class Open311Requests(IHotlineDb db, TimeProvider clock)
         }
         else
         {
-            var end = query.EndUtc ?? clock.GetUtcNow().UtcDateTime;
-            var start = query.StartUtc ?? end.AddDays(-DefaultDays);
+            // "When not specified, the range defaults to most recent 90 days"; a given range "may not span more than 90 days".
+            DateTime start, end;
+            if (query.StartUtc is { } s && query.EndUtc is { } e)
+                (start, end) = (s, e);
+            else if (query.StartUtc is { } s1)
+                (start, end) = (s1, s1.AddDays(DefaultDays));
+            else
+            {
+                end = query.EndUtc ?? clock.GetUtcNow().UtcDateTime;
+                start = end.AddDays(-DefaultDays);
+            }
             if (start > end)
                 return Failure.Invalid("start_date", "start_date is after end_date");
+            if (end - start > TimeSpan.FromDays(DefaultDays))
+                return Failure.Invalid("end_date", $"start_date and end_date may not span more than {DefaultDays} days");
             tickets = tickets.Where(t => t.AcceptedAtUtc >= start && t.AcceptedAtUtc <= end);
             if (query.ServiceCodes.Count > 0)
             {
@@ -72,8 +84,8 @@ public sealed class Open311Requests(IHotlineDb db, TimeProvider clock)
             if (open != closed)
             {
                 tickets = closed
-                    ? tickets.Where(t => t.Status == TicketStatus.Closed)
-                    : tickets.Where(t => t.Status != TicketStatus.Closed);
+                    ? tickets.Where(t => t.Status == TicketStatus.Closed || t.Status == TicketStatus.Merged)
+                    : tickets.Where(t => t.Status != TicketStatus.Closed && t.Status != TicketStatus.Merged);
             }
         }
         var rows = await tickets.OrderByDescending(t => t.AcceptedAtUtc).Take(MaxResults)
@@ -82,15 +94,45 @@ public sealed class Open311Requests(IHotlineDb db, TimeProvider clock)
                 Ticket = t,
                 Updated = db.TicketEvents.Where(e => e.TicketId == t.Id).Max(e => (DateTime?)e.AtUtc),
                 Service = db.Categories.Where(c => c.Code == t.CategoryCode).Select(c => c.NameZh).FirstOrDefault(),
+                MergedInto = t.MergedIntoTicketId == null ? null : db.Tickets.Where(m => m.Id == t.MergedIntoTicketId).Select(m => m.Number).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        return rows.Select(r => ToRequest(r.Ticket, r.Updated, r.Service)).ToList();
+        return rows.Select(r => ToRequest(r.Ticket, r.Updated, r.Service, r.MergedInto)).ToList();
     }
 
-    private static Open311Request ToRequest(Ticket t, DateTime? updated, string? serviceName) => new(
-        t.Number, StatusLabels.Open311Status(t.Status),
-        t.Status == TicketStatus.Closed ? t.ReplyText : StatusLabels.Default.LabelZh(t.Status),
-        serviceName ?? t.CategoryCode, t.CategoryCode, t.Text, t.CurrentUnitName,
-        TicketMapping.At(t.AcceptedAtUtc), TicketMapping.At(updated ?? t.AcceptedAtUtc), TicketMapping.At(t.HandlingDueUtc),
-        t.Address, t.Latitude, t.Longitude);
+    /// <summary>
+    /// Open311's media_url has no column of its own: it is kept at the end of the citizen's text behind this marker,
+    /// where staff see it, and read back from there into media_url.
+    /// </summary>
+    public const string MediaMarker = "\n\n[media_url] ";
+
+    public static string WithMedia(string? description, string? mediaUrl) =>
+        string.IsNullOrEmpty(mediaUrl) ? description ?? string.Empty : (description ?? string.Empty) + MediaMarker + mediaUrl;
+
+    public static (string Description, string? MediaUrl) SplitMedia(string text, string originalText)
+    {
+        var at = originalText.LastIndexOf(MediaMarker, StringComparison.Ordinal);
+        if (at < 0)
+            return (text, null);
+        var url = originalText[(at + MediaMarker.Length)..];
+        var own = text.LastIndexOf(MediaMarker, StringComparison.Ordinal);
+        return (own >= 0 ? text[..own] : text, url);
+    }
+
+    private static Open311Request ToRequest(Ticket t, DateTime? updated, string? serviceName, string? mergedInto)
+    {
+        var (description, media) = SplitMedia(t.Text, t.OriginalText);
+        // "For requests with status=closed, [updated_datetime] will be the date the request was closed."
+        var updatedAt = t.Status == TicketStatus.Closed && t.ClosedAtUtc is { } closedAt ? closedAt : updated ?? t.AcceptedAtUtc;
+        var notes = t.Status switch
+        {
+            TicketStatus.Closed => t.ReplyText,
+            TicketStatus.Merged => $"重复诉求，已并入 {mergedInto} (Duplicate request, merged into {mergedInto})",
+            _ => StatusLabels.Default.LabelZh(t.Status),
+        };
+        return new(t.Number, StatusLabels.Open311Status(t.Status), notes,
+            serviceName ?? t.CategoryCode, t.CategoryCode, description, t.CurrentUnitName,
+            TicketMapping.At(t.AcceptedAtUtc), TicketMapping.At(updatedAt), TicketMapping.At(t.HandlingDueUtc),
+            t.Address, t.Latitude, t.Longitude, media);
+    }
 }

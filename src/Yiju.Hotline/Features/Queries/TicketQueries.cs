@@ -8,13 +8,46 @@ using Yiju.Kernel.Security;
 namespace Yiju.Hotline.Features.Queries;
 
 /// <summary>Work-queue filters. <see cref="Statuses"/> empty means the queue's default (live work for units, everything open for the centre).</summary>
-public sealed record QueueFilter(IReadOnlyList<TicketStatus> Statuses, bool OverdueOnly = false, string? CategoryPrefix = null, string? Search = null, int Page = 1)
+public sealed record QueueFilter(IReadOnlyList<TicketStatus> Statuses, bool OverdueOnly = false, string? CategoryPrefix = null, string? Search = null, int Page = 1,
+    string? After = null)
 {
     public const int PageSize = 50;
     public const int MaxSearchLength = 100;
 }
 
-public sealed record QueuePage(IReadOnlyList<TicketRow> Rows, int Total, int Page, int PageSize, string ActorRole, string? UnitName);
+/// <summary>
+/// One page of a queue. <see cref="Next"/> is the keyset cursor of the following page (pass it back as <c>after</c>):
+/// it continues after the last row shown, so deep pages cost what the first does and a ticket arriving meanwhile
+/// neither repeats nor skips a row. <see cref="Page"/> numbers are kept for the pages' simple pager.
+/// </summary>
+public sealed record QueuePage(IReadOnlyList<TicketRow> Rows, int Total, int Page, int PageSize, string ActorRole, string? UnitName, string? Next = null);
+
+/// <summary>The position of a row in the queue order (handling deadline, nulls last; accepted; number), as an opaque cursor.</summary>
+public readonly record struct QueueCursor(DateTime? Due, DateTime Accepted, string Number)
+{
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{(Due is { } d ? d.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-")}.{Accepted.Ticks}.{Number}");
+
+    public static bool TryParse(string? text, out QueueCursor cursor)
+    {
+        cursor = default;
+        var parts = text?.Split('.', 3);
+        if (parts is not { Length: 3 } || parts[2].Length is 0 or > 32)
+            return false;
+        var ci = System.Globalization.CultureInfo.InvariantCulture;
+        DateTime? due = null;
+        if (parts[0] != "-")
+        {
+            if (!long.TryParse(parts[0], System.Globalization.NumberStyles.None, ci, out var dueTicks) || dueTicks > DateTime.MaxValue.Ticks)
+                return false;
+            due = new DateTime(dueTicks, DateTimeKind.Utc);
+        }
+        if (!long.TryParse(parts[1], System.Globalization.NumberStyles.None, ci, out var accepted) || accepted > DateTime.MaxValue.Ticks)
+            return false;
+        cursor = new QueueCursor(due, new DateTime(accepted, DateTimeKind.Utc), parts[2]);
+        return true;
+    }
+}
 
 /// <summary>What a resident sees when tracking with number and phone: no staff names, no other people's data.</summary>
 public sealed record PublicTicket(string Number, string TypeLabel, string StatusLabel, string Lifecycle, DateTimeOffset AcceptedAt,
@@ -35,9 +68,22 @@ public sealed class TicketQueries(IHotlineDb db, IHotlineDirectory directory, De
             return Failure.Forbidden("无热线角色 (no hotline role)");
         if (filter.Search is { Length: > QueueFilter.MaxSearchLength })
             return Failure.Invalid("q", "搜索词过长 (search text too long)");
+        QueueCursor? after = null;
+        if (!string.IsNullOrEmpty(filter.After))
+        {
+            if (!QueueCursor.TryParse(filter.After, out var parsed))
+                return Failure.Invalid("after", "翻页标记无效 (invalid page cursor)");
+            after = parsed;
+        }
         var statuses = filter.Statuses.Count > 0 ? filter.Statuses : TicketScope.IsCentre(actor) ? CentreDefault : UnitDefault;
         var now = clock.GetUtcNow().UtcDateTime;
         var query = db.Tickets.AsNoTracking().Where(TicketScope.VisibleTo(actor)).Where(t => statuses.Contains(t.Status));
+        if (!statuses.Contains(TicketStatus.Closed) && !statuses.Contains(TicketStatus.Merged))
+        {
+            // Said with constants as well, so that the planner can use the open-ticket partial indexes (migration
+            // 0012): it cannot prove that a parameter list excludes closed tickets.
+            query = query.Where(t => t.Status != TicketStatus.Closed && t.Status != TicketStatus.Merged);
+        }
         if (!string.IsNullOrWhiteSpace(filter.CategoryPrefix))
         {
             var prefix = filter.CategoryPrefix.Trim();
@@ -55,16 +101,34 @@ public sealed class TicketQueries(IHotlineDb db, IHotlineDirectory directory, De
         }
         var total = await query.CountAsync(ct);
         var page = Math.Max(1, filter.Page);
-        // Nearest deadline first; tickets with no running deadline (at the centre) by age.
-        var tickets = await query
-            .OrderBy(t => t.HandlingDueUtc == null).ThenBy(t => t.HandlingDueUtc).ThenBy(t => t.AcceptedAtUtc)
-            .Skip((page - 1) * QueueFilter.PageSize).Take(QueueFilter.PageSize)
+        if (after is { } c)
+        {
+            // Rows after the cursor in (due nulls last, accepted, number) order. string.Compare is translated to SQL
+            // ("number > @num"), where the column's collation decides, the same one the ORDER BY uses.
+            var (due, acc, num) = (c.Due, c.Accepted, c.Number);
+#pragma warning disable CA1309
+            query = due is { } d
+                ? query.Where(t => t.HandlingDueUtc == null || t.HandlingDueUtc > d
+                    || (t.HandlingDueUtc == d && (t.AcceptedAtUtc > acc || (t.AcceptedAtUtc == acc && string.Compare(t.Number, num) > 0))))
+                : query.Where(t => t.HandlingDueUtc == null && (t.AcceptedAtUtc > acc || (t.AcceptedAtUtc == acc && string.Compare(t.Number, num) > 0)));
+#pragma warning restore CA1309
+        }
+        // Nearest deadline first; tickets with no running deadline (at the centre) last, by age. PostgreSQL sorts nulls
+        // last by itself, which lets it walk the (due, accepted, number) indexes; SQLite needs it said.
+        var ordered = IsPostgres
+            ? query.OrderBy(t => t.HandlingDueUtc).ThenBy(t => t.AcceptedAtUtc).ThenBy(t => t.Number)
+            : query.OrderBy(t => t.HandlingDueUtc == null).ThenBy(t => t.HandlingDueUtc).ThenBy(t => t.AcceptedAtUtc).ThenBy(t => t.Number);
+        var tickets = await (after is null ? ordered.Skip((page - 1) * QueueFilter.PageSize) : ordered)
+            .Take(QueueFilter.PageSize)
             .ToListAsync(ct);
         string? unitName = null;
         if (actor.UnitId is { } unitId && UnitKindOf(actor.Role) is { } kind)
             unitName = (await directory.Find(kind, unitId, ct))?.Name;
-        return new QueuePage([.. tickets.Select(t => TicketMapping.ToRow(t, actor, policy, now))], total, page, QueueFilter.PageSize, actor.Role.ToString(), unitName);
+        var next = tickets.Count == QueueFilter.PageSize ? new QueueCursor(tickets[^1].HandlingDueUtc, tickets[^1].AcceptedAtUtc, tickets[^1].Number).ToString() : null;
+        return new QueuePage([.. tickets.Select(t => TicketMapping.ToRow(t, actor, policy, now))], total, page, QueueFilter.PageSize, actor.Role.ToString(), unitName, next);
     }
+
+    private bool IsPostgres => db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
     public async Task<Outcome<TicketView>> Detail(Guid id, Caller caller, CancellationToken ct)
     {
