@@ -47,6 +47,10 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
     public DbSet<ReportedValue> ReportedValues => Set<ReportedValue>();
+    public DbSet<ValueImport> ValueImports => Set<ValueImport>();
+    public DbSet<ValueImportContent> ValueImportContents => Set<ValueImportContent>();
+    public DbSet<ValueEvidence> ValueEvidence => Set<ValueEvidence>();
+    public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
     public DbSet<Category> Categories => Set<Category>();

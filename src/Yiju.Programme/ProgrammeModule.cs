@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
+using Yiju.Programme.Features.Import;
 using Yiju.Programme.Features.Queries;
 using Yiju.Programme.Features.Reporting;
 using Yiju.Programme.Features.Seed;
@@ -19,6 +20,10 @@ public static class ProgrammeModule
         services.AddScoped<ReportValue>();
         services.AddScoped<ReviewValue>();
         services.AddScoped<ReportingQueues>();
+        services.AddScoped<ImportValues>();
+        services.AddScoped<Evidence>();
+        services.AddScoped<OverdueReports>();
+        services.AddOptions<ReportingOptions>().BindConfiguration("Programme:Reporting");
         return services;
     }
 
@@ -30,6 +35,7 @@ public static class ProgrammeModule
         options.Conventions.AllowAnonymousToAreaPage("Programme", "/Tasks");
         options.Conventions.AllowAnonymousToAreaPage("Programme", "/Indicators");
         options.Conventions.AllowAnonymousToAreaPage("Programme", "/Departments");
+        options.Conventions.AllowAnonymousToAreaPage("Programme", "/Search");
         return options;
     }
 }

@@ -7,6 +7,8 @@ using Yiju.Kernel.Http;
 using Yiju.Kernel.Security;
 using Yiju.Programme.Domain;
 using Yiju.Programme.Features;
+using Yiju.Programme.Features.Export;
+using Yiju.Programme.Features.Import;
 using Yiju.Programme.Features.Queries;
 using Yiju.Programme.Features.Reporting;
 
@@ -104,6 +106,78 @@ public static class ProgrammeApi
             return outcome.Succeeded ? TypedResults.Ok(ReportedValueResponse.Of(outcome.Value!)) : outcome.Failure!.ToProblem();
         }).RequireAuthorization(Policies.Staff).WithName("ReviewIndicatorValue")
           .WithSummary("Approves or returns (reason required) a submitted value. Coordinators only; not one's own report; 409 if the version moved.");
+
+        MapProgrammeDataApi(group);
+    }
+
+    /// <summary>Bulk import, evidence files and search.</summary>
+    public static void MapProgrammeDataApi(RouteGroupBuilder group)
+    {
+        group.MapPost("/imports", async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> (IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] bool? submit, HttpContext http, ImportValues import, CancellationToken ct) =>
+        {
+            if (file is null || file.Length == 0)
+                return Failure.Invalid("file", "请上传 .xlsx 或 .csv 文件 (multipart field 'file' required)").ToProblem();
+            if (file.Length > ValueImportRules.MaxFileBytes)
+                return Failure.Invalid("file", "文件过大 (file too large)").ToProblem();
+            using var buffer = new MemoryStream((int)file.Length);
+            await file.CopyToAsync(buffer, ct);
+            var outcome = await import.Handle(new ImportCommand(file.FileName, buffer.ToArray(), submit ?? true), Caller.From(http.User), ct);
+            return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : outcome.Failure!.ToProblem();
+        }).RequireAuthorization(Policies.Staff).DisableAntiforgery()
+          .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ValueImportRules.MaxFileBytes + (1024 * 1024)))
+          .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = ValueImportRules.MaxFileBytes + (1024 * 1024) })
+          .WithName("ImportIndicatorValues")
+          .WithSummary("Imports values from an .xlsx or .csv file (multipart field 'file'; 'submit' default true). All or nothing: 400 lists every bad row under errors[\"row N\"]. Department staff import the indicators their department leads; district staff their district's breakdown.");
+
+        group.MapGet("/imports/template", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string? format, HttpContext http, ImportValues import, CancellationToken ct) =>
+        {
+            var f = TableExport.Format(format ?? "xlsx");
+            if (f is null)
+                return Failure.Invalid("format", "格式应为 xlsx 或 csv (format must be xlsx or csv)").ToProblem();
+            var outcome = await import.Template(f, Caller.From(http.User), ct);
+            return TypedResults.File(outcome.Value.Content, outcome.Value.ContentType, outcome.Value.FileName);
+        }).RequireAuthorization(Policies.Staff).WithName("ImportTemplate")
+          .WithSummary("The import template with the documented columns, prefilled with the indicators the caller reports.");
+
+        group.MapPost("/values/{id:guid}/evidence", async Task<Results<Created<EvidenceView>, ProblemHttpResult>> (Guid id, IFormFile? file, HttpContext http, Evidence evidence, CancellationToken ct) =>
+        {
+            if (file is null || file.Length == 0)
+                return Failure.Invalid("file", "请上传佐证材料 (multipart field 'file' required)").ToProblem();
+            if (file.Length > ValueEvidence.MaxSizeBytes)
+                return Failure.Invalid("file", $"{EvidenceFiles.CleanFileName(file.FileName)}：佐证材料不能超过10MB (larger than 10 MB)").ToProblem();
+            using var buffer = new MemoryStream((int)file.Length);
+            await file.CopyToAsync(buffer, ct);
+            var outcome = await evidence.Upload(id, file.FileName, buffer.ToArray(), Caller.From(http.User), ct);
+            return outcome.Succeeded
+                ? TypedResults.Created($"/api/v1/programme/values/{id}/evidence/{outcome.Value!.Id}", outcome.Value)
+                : outcome.Failure!.ToProblem();
+        }).RequireAuthorization(Policies.Staff).DisableAntiforgery()
+          .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = ValueEvidence.MaxSizeBytes + (1024 * 1024) })
+          .WithName("UploadValueEvidence")
+          .WithSummary("Attaches an evidence file (pdf, jpg, png, xlsx, docx; ≤ 10 MB; type judged by content) to a draft or returned value the caller reports.");
+
+        group.MapGet("/values/{id:guid}/evidence", async Task<Results<Ok<IReadOnlyList<EvidenceView>>, ProblemHttpResult>> (Guid id, HttpContext http, Evidence evidence, CancellationToken ct) =>
+        {
+            var outcome = await evidence.List(id, Caller.From(http.User), ct);
+            return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : outcome.Failure!.ToProblem();
+        }).RequireAuthorization(Policies.Staff).WithName("ListValueEvidence")
+          .WithSummary("A value's evidence files with size and SHA-256: the lead department, the value's district staff and coordinators.");
+
+        group.MapGet("/values/{id:guid}/evidence/{evidenceId:guid}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, Guid evidenceId, HttpContext http, Evidence evidence, CancellationToken ct) =>
+        {
+            var outcome = await evidence.Download(id, evidenceId, Caller.From(http.User), ct);
+            return outcome.Succeeded
+                ? TypedResults.File(outcome.Value!.Content, outcome.Value.ContentType, outcome.Value.FileName)
+                : outcome.Failure!.ToProblem();
+        }).RequireAuthorization(Policies.Staff).WithName("DownloadValueEvidence")
+          .WithSummary("One evidence file, as an attachment; authorised like the value in progress.");
+
+        group.MapGet("/search", async Task<Results<Ok<IReadOnlyList<SearchHit>>, ProblemHttpResult>> (string? q, ProgrammeQueries queries, CancellationToken ct) =>
+        {
+            var programme = await queries.LoadTree(ct);
+            return programme is null ? Failure.NotFound("规划尚未导入 (no programme yet)").ToProblem() : TypedResults.Ok(ProgrammeSearch.Find(programme, q is { Length: > 100 } ? q[..100] : q));
+        }).AllowAnonymous().RequireRateLimiting("anonymous").WithName("SearchProgramme")
+          .WithSummary("Homes, goals, tasks, indicators and departments whose code or name contains q.");
     }
 
     private static bool TryDate(string? text, out DateOnly? day)

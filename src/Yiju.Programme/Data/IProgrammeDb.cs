@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Yiju.Programme.Domain;
 
 namespace Yiju.Programme.Data;
@@ -13,5 +15,15 @@ public interface IProgrammeDb
     DbSet<Indicator> Indicators { get; }
     DbSet<IndicatorTarget> IndicatorTargets { get; }
     DbSet<ReportedValue> ReportedValues { get; }
+    DbSet<ValueImport> ValueImports { get; }
+    DbSet<ValueImportContent> ValueImportContents { get; }
+    DbSet<ValueEvidence> ValueEvidence { get; }
+    DbSet<EvidenceContent> EvidenceContents { get; }
+
+    /// <summary>For the bulk import's batched inserts and its transaction (DbContext's own members).</summary>
+    DatabaseFacade Database { get; }
+
+    /// <summary>The mapping, so batched inserts bind each column exactly as EF would (DbContext's own member).</summary>
+    IModel Model { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

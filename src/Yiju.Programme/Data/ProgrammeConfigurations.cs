@@ -159,6 +159,62 @@ internal sealed class ReportedValueConfiguration : IEntityTypeConfiguration<Repo
         b.HasIndex(v => new { v.IndicatorId, v.Period, v.DistrictCode, v.Revision }).IsUnique();
         b.HasIndex(v => v.Status);
         b.HasMany(v => v.History).WithOne().HasForeignKey("ReportedValueId").OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<ValueImport>().WithMany().HasForeignKey(v => v.ImportId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(v => v.ImportId);
+    }
+}
+
+internal sealed class ValueImportConfiguration : IEntityTypeConfiguration<ValueImport>
+{
+    public void Configure(EntityTypeBuilder<ValueImport> b)
+    {
+        b.ToTable("prog_import");
+        b.HasKey(i => i.Id);
+        b.Property(i => i.Id).ValueGeneratedNever();
+        b.Property(i => i.FileName).HasMaxLength(ProgrammeLimits.Name).IsRequired();
+        b.Property(i => i.Format).HasMaxLength(8).IsRequired();
+        b.Property(i => i.Sha256Hex).HasMaxLength(64).IsRequired();
+        b.Property(i => i.ImportedBy).HasMaxLength(ProgrammeLimits.Name).IsRequired();
+    }
+}
+
+internal sealed class ValueImportContentConfiguration : IEntityTypeConfiguration<ValueImportContent>
+{
+    public void Configure(EntityTypeBuilder<ValueImportContent> b)
+    {
+        b.ToTable("prog_import_content");
+        b.HasKey(c => c.ImportId);
+        b.Property(c => c.ImportId).ValueGeneratedNever();
+        b.Property(c => c.Content).IsRequired();
+        b.HasOne<ValueImport>().WithOne().HasForeignKey<ValueImportContent>(c => c.ImportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ValueEvidenceConfiguration : IEntityTypeConfiguration<ValueEvidence>
+{
+    public void Configure(EntityTypeBuilder<ValueEvidence> b)
+    {
+        b.ToTable("prog_evidence");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.FileName).HasMaxLength(ProgrammeLimits.Name).IsRequired();
+        b.Property(e => e.ContentType).HasMaxLength(100).IsRequired();
+        b.Property(e => e.Sha256Hex).HasMaxLength(64).IsRequired();
+        b.Property(e => e.UploadedBy).HasMaxLength(ProgrammeLimits.Name).IsRequired();
+        b.HasOne<ReportedValue>().WithMany().HasForeignKey(e => e.ValueId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(e => e.ValueId);
+    }
+}
+
+internal sealed class EvidenceContentConfiguration : IEntityTypeConfiguration<EvidenceContent>
+{
+    public void Configure(EntityTypeBuilder<EvidenceContent> b)
+    {
+        b.ToTable("prog_evidence_content");
+        b.HasKey(c => c.EvidenceId);
+        b.Property(c => c.EvidenceId).ValueGeneratedNever();
+        b.Property(c => c.Content).IsRequired();
+        b.HasOne<ValueEvidence>().WithOne().HasForeignKey<EvidenceContent>(c => c.EvidenceId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -77,6 +77,9 @@ public sealed class ReportedValue
 
     public List<ValueHistoryEntry> History { get; private set; } = [];
 
+    /// <summary>The bulk import (<see cref="ValueImport"/>) this value came from, when it came from one.</summary>
+    public Guid? ImportId { get; private set; }
+
     /// <summary>App-managed optimistic concurrency token: every change adds one.</summary>
     public long Version { get; private set; }
 
@@ -137,6 +140,9 @@ public sealed class ReportedValue
         v.Record(null, ValueStatus.Approved, source.Document, atUtc, "导入已公开发布的数据");
         return v;
     }
+
+    /// <summary>Records that the value was entered or last changed by bulk import <paramref name="importId"/>.</summary>
+    public void MarkImported(Guid importId) => ImportId = importId;
 
     public void Edit(double value, double? numerator, double? denominator, string? explanation, string by, DateTime atUtc)
     {

@@ -23,6 +23,37 @@ public static class ReportingRules
             && callerDepartments.Contains(lead, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Whether the caller may enter the figure for <paramref name="districtCode"/> (null = the city): the lead
+    /// department's staff for any unit (<see cref="CanReport(ProgrammeTask, IReadOnlyList{RoleGrant}, IReadOnlyCollection{string})"/>);
+    /// district staff (区县工作人员) only for their own district's line of an indicator broken down by district —
+    /// never the city figure, never another district's.
+    /// </summary>
+    public static bool CanReport(
+        ProgrammeTask task, Indicator indicator, string? districtCode, IReadOnlyList<RoleGrant> grants,
+        IReadOnlyCollection<string> callerDepartments, IReadOnlyCollection<string> callerDistricts)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(callerDistricts);
+        if (CanReport(task, grants, callerDepartments))
+            return true;
+        return districtCode is not null
+            && indicator.HasDistrictBreakdown
+            && grants.Any(g => g.Role == Role.DistrictStaff)
+            && callerDistricts.Contains(districtCode, StringComparer.Ordinal);
+    }
+
+    /// <summary>Whether the caller reports some line of the indicator (the whole of it, or their district's breakdown).</summary>
+    public static bool ReportsSomeOf(
+        ProgrammeTask task, Indicator indicator, IReadOnlyList<RoleGrant> grants,
+        IReadOnlyCollection<string> callerDepartments, IReadOnlyCollection<string> callerDistricts)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(callerDistricts);
+        return CanReport(task, grants, callerDepartments)
+            || (indicator.HasDistrictBreakdown && callerDistricts.Count > 0 && grants.Any(g => g.Role == Role.DistrictStaff));
+    }
+
     /// <summary>市发改委's programme coordinators (and city administrators) approve or return submissions.</summary>
     public static bool CanReview(IReadOnlyList<RoleGrant> grants)
     {

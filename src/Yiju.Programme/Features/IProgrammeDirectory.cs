@@ -14,4 +14,7 @@ public interface IProgrammeDirectory
     Task<IReadOnlyList<string>> DepartmentNames(Caller caller, CancellationToken ct);
 
     Task<IReadOnlyList<DistrictRef>> Districts(CancellationToken ct);
+
+    /// <summary>Codes (as in 230102) of the districts the caller's district-staff grants cover; empty for everyone else.</summary>
+    Task<IReadOnlyList<string>> DistrictCodes(Caller caller, CancellationToken ct);
 }

@@ -24,4 +24,15 @@ public sealed class OrganisationProgrammeDirectory(IOrganisationDb db) : IProgra
     public async Task<IReadOnlyList<DistrictRef>> Districts(CancellationToken ct) =>
         await db.Units.AsNoTracking().Where(u => u.Level == UnitLevel.District).OrderBy(u => u.Code)
             .Select(u => new DistrictRef(u.Code, u.Name)).ToListAsync(ct);
+
+    /// <summary>A district grant is scoped to the district's own unit path; a grant on a street below it does not make its holder district staff.</summary>
+    public async Task<IReadOnlyList<string>> DistrictCodes(Caller caller, CancellationToken ct)
+    {
+        var paths = caller.Grants.Where(g => g.Role == Role.DistrictStaff && g.UnitPath is not null)
+            .Select(g => g.UnitPath!).Distinct().ToList();
+        if (paths.Count == 0)
+            return [];
+        return await db.Units.AsNoTracking().Where(u => u.Level == UnitLevel.District && paths.Contains(u.Path))
+            .Select(u => u.Code).ToListAsync(ct);
+    }
 }

@@ -54,4 +54,48 @@ public class OverdueTests
         late.Submit("clerk", new DateTime(2024, 10, 14, 16, 30, 0, DateTimeKind.Utc));
         Assert.False(ReportingSchedule.WasOnTime(late, 5, Calendar));
     }
+
+    [Fact]
+    public void A_published_figure_counts_as_reported_and_a_returned_one_does_not()
+    {
+        var indicator = TestData.Indicator(frequency: PeriodType.Quarter);
+        // Published figures are approved without ever being submitted in Yiju (no FirstSubmittedAtUtc).
+        var published = TestData.Approved(indicator, "2024Q1", 10);
+        Assert.Null(published.FirstSubmittedAtUtc);
+        var returned = ReportedValue.CreateDraft(indicator.Id, PeriodKey.Parse("2024Q2"), null, 1, null, null, new("x", ""), "clerk", TestData.Now);
+        returned.Submit("clerk", TestData.Now);
+        returned.Return("coordinator", TestData.Now, "请附清单");
+        var submitted = ReportedValue.CreateDraft(indicator.Id, PeriodKey.Parse("2024Q3"), null, 1, null, null, new("x", ""), "clerk", TestData.Now);
+        submitted.Submit("clerk", TestData.Now);
+        var otherIndicator = TestData.Approved(TestData.Indicator(id: 8, frequency: PeriodType.Quarter), "2024Q2", 3);
+
+        var overdue = ReportingSchedule.FindOverdue(indicator, PeriodKey.Parse("2024Q1"), [published, returned, submitted, otherIndicator], [],
+            today: new DateOnly(2024, 10, 15), graceWorkingDays: 5, Calendar);
+
+        Assert.Equal(["2024Q2"], overdue.Select(o => o.Period.ToString()));
+    }
+
+    [Fact]
+    public void A_revision_in_review_keeps_the_period_reported()
+    {
+        var indicator = TestData.Indicator(frequency: PeriodType.Quarter);
+        var approved = TestData.Approved(indicator, "2024Q3", 10);
+        var revision = approved.Revise(11, null, null, "口径更正", "clerk", TestData.Now);
+        var overdue = ReportingSchedule.FindOverdue(indicator, PeriodKey.Parse("2024Q3"), [approved, revision], [], new DateOnly(2024, 10, 20), 5, Calendar);
+        Assert.Empty(overdue);
+    }
+
+    [Theory]
+    // The Q3 report is due on 14 October (five working days after the National Day week). Harbin is UTC+8:
+    // 15:59:59 UTC on the 14th is 23:59:59 on the due date (not overdue); 16:00 UTC is midnight of the 15th (overdue).
+    [InlineData("2024-10-14T15:59:59Z", false)]
+    [InlineData("2024-10-14T16:00:00Z", true)]
+    [InlineData("2024-10-14T23:59:59Z", true)]
+    public void Overdue_turns_at_midnight_in_Shanghai_not_at_midnight_UTC(string nowUtc, bool overdue)
+    {
+        var indicator = TestData.Indicator(frequency: PeriodType.Quarter);
+        var now = DateTime.Parse(nowUtc, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        var found = ReportingSchedule.FindOverdueAt(indicator, PeriodKey.Parse("2024Q3"), [], [], now, 5, Calendar);
+        Assert.Equal(overdue, found.Count == 1);
+    }
 }

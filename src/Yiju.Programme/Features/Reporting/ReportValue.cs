@@ -37,8 +37,12 @@ public sealed class ReportValue(IProgrammeDb db, IProgrammeDirectory directory, 
             return Failure.NotFound($"指标 {command.IndicatorCode} 不存在 (unknown indicator)");
         var task = await db.ProgrammeTasks.AsNoTracking().FirstAsync(t => t.Id == indicator.TaskId, ct);
         var departments = await directory.DepartmentNames(caller, ct);
-        if (!ReportingRules.CanReport(task, caller.Grants, departments))
-            return Failure.Forbidden($"只有牵头单位{task.LeadDepartment}的工作人员可以填报此指标 (only the lead department's staff may report)");
+        var district = string.IsNullOrWhiteSpace(command.DistrictCode) ? null : command.DistrictCode.Trim();
+        var callerDistricts = caller.Has(Role.DistrictStaff) ? await directory.DistrictCodes(caller, ct) : [];
+        if (!ReportingRules.CanReport(task, indicator, district, caller.Grants, departments, callerDistricts))
+            return Failure.Forbidden(callerDistricts.Count > 0 && indicator.HasDistrictBreakdown
+                ? "区县工作人员只能填报本区县的分区数值 (district staff report only their own district's figure)"
+                : $"只有牵头单位{task.LeadDepartment}的工作人员可以填报此指标 (only the lead department's staff may report)");
 
         if (!PeriodKey.TryParse(command.Period?.Trim(), out var period))
             return Failure.Invalid("Period", "期间格式应为 2024、2024Q3 或 2024-07 (period must look like 2024, 2024Q3 or 2024-07)");
@@ -49,7 +53,6 @@ public sealed class ReportValue(IProgrammeDb db, IProgrammeDirectory directory, 
         var now = clock.GetUtcNow().UtcDateTime;
         if (ReportingRules.CheckPeriod(indicator, period, programmeYears.StartYear, programmeYears.EndYear, TimeElapsed.ShanghaiDate(now)) is { } periodError)
             return Failure.Invalid("Period", periodError);
-        var district = string.IsNullOrWhiteSpace(command.DistrictCode) ? null : command.DistrictCode.Trim();
         if (district is not null)
         {
             var known = (await directory.Districts(ct)).Select(d => d.Code).ToList();

@@ -24,23 +24,31 @@ public sealed class ReportingQueues(IProgrammeDb db, IProgrammeDirectory directo
         return rows.OrderBy(r => r.SubmittedAtUtc).ToList();
     }
 
-    /// <summary>The indicators of tasks the caller's departments lead, with their drafts, returns and submissions.</summary>
+    /// <summary>
+    /// The indicators of tasks the caller's departments lead, with their drafts, returns and submissions; for district
+    /// staff, the indicators broken down by district, with their own district's open values only.
+    /// </summary>
     public async Task<IReadOnlyList<ReportingItem>> ForDepartment(Caller caller, CancellationToken ct)
     {
-        if (!caller.Has(Role.DepartmentStaff))
-            return [];
-        var names = await directory.DepartmentNames(caller, ct);
-        if (names.Count == 0)
+        var names = caller.Has(Role.DepartmentStaff) ? await directory.DepartmentNames(caller, ct) : [];
+        var districts = caller.Has(Role.DistrictStaff) ? await directory.DistrictCodes(caller, ct) : [];
+        if (names.Count == 0 && districts.Count == 0)
             return [];
         var tasks = await db.ProgrammeTasks.AsNoTracking().Include(t => t.Indicators)
-            .Where(t => t.LeadDepartment != null && names.Contains(t.LeadDepartment))
+            .Where(t => (t.LeadDepartment != null && names.Contains(t.LeadDepartment)) || (districts.Count > 0 && t.Indicators.Any(i => i.HasDistrictBreakdown)))
             .OrderBy(t => t.Code)
             .ToListAsync(ct);
-        var ids = tasks.SelectMany(t => t.Indicators).Select(i => i.Id).ToList();
+        var lines = tasks.SelectMany(t => t.Indicators.Select(i => (Task: t, Indicator: i, Whole: t.LeadDepartment != null && names.Contains(t.LeadDepartment))))
+            .Where(x => x.Whole || x.Indicator.HasDistrictBreakdown)
+            .ToList();
+        var ids = lines.Select(x => x.Indicator.Id).ToList();
         var open = await Items(db.ReportedValues.AsNoTracking().Where(v => ids.Contains(v.IndicatorId) && v.Status != ValueStatus.Approved), ct);
         var byCode = open.ToLookup(o => o.IndicatorCode, StringComparer.Ordinal);
-        return tasks.SelectMany(t => t.Indicators.OrderBy(i => i.Code, StringComparer.Ordinal)
-            .Select(i => new ReportingItem(i, t, byCode[i.Code].OrderBy(o => o.Period, StringComparer.Ordinal).ToList()))).ToList();
+        return lines.OrderBy(x => x.Task.Code, StringComparer.Ordinal).ThenBy(x => x.Indicator.Code, StringComparer.Ordinal)
+            .Select(x => new ReportingItem(x.Indicator, x.Task, byCode[x.Indicator.Code]
+                .Where(o => x.Whole || (o.DistrictCode is not null && districts.Contains(o.DistrictCode)))
+                .OrderBy(o => o.Period, StringComparer.Ordinal).ToList()))
+            .ToList();
     }
 
     private async Task<List<QueueItem>> Items(IQueryable<ReportedValue> values, CancellationToken ct)

@@ -31,7 +31,8 @@ public sealed class ReportForm
 /// comparability notes, trend chart and projection (public). The lead department's staff enter and submit values here;
 /// coordinators approve or return them.
 /// </summary>
-public sealed class IndicatorsModel(ProgrammeQueries queries, ReportValue report, ReviewValue review, IProgrammeDirectory directory) : PageModel
+[RequestFormLimits(MultipartBodyLengthLimit = ValueEvidence.MaxSizeBytes + (1024 * 1024))]
+public sealed class IndicatorsModel(ProgrammeQueries queries, ReportValue report, ReviewValue review, IProgrammeDirectory directory, Evidence evidence, OverdueReports overdue) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -48,6 +49,17 @@ public sealed class IndicatorsModel(ProgrammeQueries queries, ReportValue report
     public bool CanReport { get; private set; }
 
     public bool CanReview { get; private set; }
+
+    /// <summary>The caller reports only their district's lines (district staff, not the lead department).</summary>
+    public bool DistrictOnly { get; private set; }
+
+    /// <summary>Evidence of the values the caller may see in progress, by value id.</summary>
+    public ILookup<Guid, EvidenceView> EvidenceByValue { get; private set; } = Array.Empty<EvidenceView>().ToLookup(e => e.ValueId);
+
+    /// <summary>Values the caller may attach evidence to (drafts and returns of the lines they report).</summary>
+    public HashSet<Guid> CanAttach { get; } = [];
+
+    public IReadOnlyList<OverdueFlag> Overdue { get; private set; } = [];
 
     public IReadOnlyList<DistrictRef> Districts { get; private set; } = [];
 
@@ -72,6 +84,45 @@ public sealed class IndicatorsModel(ProgrammeQueries queries, ReportValue report
         return outcome.Succeeded
             ? Back(code, form.Submit ? "submitted" : "saved")
             : await Refuse(code, outcome.Failure!, ct);
+    }
+
+    public async Task<IActionResult> OnPostEvidence(string code, Guid valueId, IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+            return await Refuse(code, Failure.Invalid("file", "请选择佐证材料文件 (choose a file)"), ct);
+        if (file.Length > ValueEvidence.MaxSizeBytes)
+            return await Refuse(code, Failure.Invalid("file", $"{EvidenceFiles.CleanFileName(file.FileName)}：佐证材料不能超过10MB (larger than 10 MB)"), ct);
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, ct);
+        var outcome = await evidence.Upload(valueId, file.FileName, buffer.ToArray(), Caller.From(User), ct);
+        return outcome.Succeeded ? Back(code, "evidence") : await Refuse(code, outcome.Failure!, ct);
+    }
+
+    /// <summary>An evidence file, authorised like the value in progress (403 otherwise); always an attachment.</summary>
+    public async Task<IActionResult> OnGetEvidence(string code, Guid valueId, Guid evidenceId, CancellationToken ct)
+    {
+        var outcome = await evidence.Download(valueId, evidenceId, Caller.From(User), ct);
+        return outcome.Succeeded
+            ? File(outcome.Value!.Content, outcome.Value.ContentType, outcome.Value.FileName)
+            : await Refuse(code, outcome.Failure!, ct);
+    }
+
+    /// <summary>The values table as the page shows it to this person: approved values for everyone, values in progress for those who see them.</summary>
+    public async Task<IActionResult> OnGetExport(string code, string? format, CancellationToken ct)
+    {
+        var f = Features.Export.TableExport.Format(format);
+        if (f is null)
+            return BadRequest();
+        if (!await Load(code, ct))
+            return NotFound();
+        var i = View.Indicator;
+        var rows = View.Approved.Concat(Pending).Select(x => (IReadOnlyList<object?>)[
+            i.Code, i.Name, i.Unit, x.Period.ToString(), x.PeriodLabel, x.DistrictCode ?? "全市", x.Value, x.Numerator, x.Denominator, x.Status.ToString(),
+            x.Revision, x.IsCurrent ? "是" : "否", x.Source.Document, x.Source.Quote, x.ComparabilityNote, x.Explanation, x.ReviewedBy]).ToList();
+        var table = new Features.Export.ExportTable(i.Code, ["指标代码", "指标", "单位", "期间", "期间原文", "区县", "数值", "分子", "分母", "状态", "修订", "当前有效", "来源", "来源原文", "可比性说明", "说明", "审核人"], rows)
+        { TextColumns = new HashSet<int> { 0, 3, 5 } };
+        var (content, type, name) = Features.Export.TableExport.Write(f, table);
+        return File(content, type, name);
     }
 
     public async Task<IActionResult> OnPostReview(string code, Guid id, bool approve, string? reason, long version, CancellationToken ct)
@@ -113,11 +164,29 @@ public sealed class IndicatorsModel(ProgrammeQueries queries, ReportValue report
         if (view is null)
             return false;
         View = view;
-        CanReport = ReportingRules.CanReport(view.Task, caller.Grants, await directory.DepartmentNames(caller, ct));
+        var departments = await directory.DepartmentNames(caller, ct);
+        var districts = caller.Has(Role.DistrictStaff) ? await directory.DistrictCodes(caller, ct) : [];
+        var lead = ReportingRules.CanReport(view.Task, caller.Grants, departments);
+        CanReport = ReportingRules.ReportsSomeOf(view.Task, view.Indicator, caller.Grants, departments, districts);
+        DistrictOnly = CanReport && !lead;
         CanReview = ReportingRules.CanReview(caller.Grants);
-        Pending = CanReport || CanReview ? view.Pending : [];
+        // District staff see work in progress of their own district's lines only.
+        Pending = lead || CanReview ? view.Pending
+            : DistrictOnly ? view.Pending.Where(v => v.DistrictCode is not null && districts.Contains(v.DistrictCode)).ToList()
+            : [];
         if (CanReport && view.Indicator.HasDistrictBreakdown)
-            Districts = await directory.Districts(ct);
+            Districts = DistrictOnly ? (await directory.Districts(ct)).Where(d => districts.Contains(d.Code)).ToList() : await directory.Districts(ct);
+        var visible = lead || CanReview ? Pending.Concat(view.Approved).Select(v => v.Id).ToList()
+            : DistrictOnly ? Pending.Concat(view.Approved.Where(v => v.DistrictCode is not null && districts.Contains(v.DistrictCode))).Select(v => v.Id).ToList()
+            : [];
+        EvidenceByValue = visible.Count == 0 ? EvidenceByValue : await evidence.ForValues(visible, ct);
+        foreach (var v in Pending.Where(v => v.Status is ValueStatus.Draft or ValueStatus.Returned))
+        {
+            if (ReportingRules.CanReport(view.Task, view.Indicator, v.DistrictCode, caller.Grants, departments, districts))
+                CanAttach.Add(v.Id);
+        }
+
+        Overdue = await overdue.For([view.Indicator.Id], ct);
         ChartJson = JsonSerializer.Serialize(view.Chart, Json);
         return true;
     }

@@ -26,6 +26,22 @@ public sealed class ReviewModel(ReportingQueues queues, ReviewValue review) : Pa
         return Page();
     }
 
+    public async Task<IActionResult> OnGetExport(string? format, CancellationToken ct)
+    {
+        var f = Features.Export.TableExport.Format(format);
+        if (f is null)
+            return BadRequest();
+        if (!ReportingRules.CanReview(User.Grants()))
+            return Forbid();
+        Items = await queues.AwaitingReview(ct);
+        var table = new Features.Export.ExportTable("待审核", ["指标代码", "指标名称", "单位", "牵头单位", "期间", "区县", "数值", "分子", "分母", "修订", "说明", "填报人", "报送时间"],
+            Items.Select(x => (IReadOnlyList<object?>)[x.IndicatorCode, x.IndicatorName, x.Unit, x.LeadDepartment, x.Period, x.DistrictCode ?? "全市", x.Value,
+                x.Numerator, x.Denominator, x.Revision, x.Explanation, x.EnteredBy, ProgrammeFormat.Time(x.SubmittedAtUtc)]).ToList())
+        { TextColumns = new HashSet<int> { 0, 4, 5 } };
+        var (content, type, name) = Features.Export.TableExport.Write(f, table);
+        return File(content, type, name);
+    }
+
     public async Task<IActionResult> OnPostReview(Guid id, bool approve, string? reason, long version, CancellationToken ct)
     {
         var outcome = await review.Handle(new ReviewValueCommand(id, approve, reason, version), Caller.From(User), ct);
