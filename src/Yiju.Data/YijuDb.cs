@@ -47,6 +47,8 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
     public DbSet<ReportedValue> ReportedValues => Set<ReportedValue>();
+    public DbSet<EvaluationScheme> EvaluationSchemes => Set<EvaluationScheme>();
+    public DbSet<LivabilityIndexDefinition> LivabilityIndexDefinitions => Set<LivabilityIndexDefinition>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
     public DbSet<Category> Categories => Set<Category>();

@@ -19,6 +19,10 @@ public static class ProgrammeModule
         services.AddScoped<ReportValue>();
         services.AddScoped<ReviewValue>();
         services.AddScoped<ReportingQueues>();
+        services.AddScoped<Features.Evaluation.ProgrammeEvaluation>();
+        services.AddScoped<Features.Livability.LivabilityIndexService>();
+        services.AddScoped<Features.Reports.QuarterlyReportBuilder>();
+        services.AddScoped<Features.Feeds.FeedFigures>();
         return services;
     }
 
@@ -30,6 +34,11 @@ public static class ProgrammeModule
         options.Conventions.AllowAnonymousToAreaPage("Programme", "/Tasks");
         options.Conventions.AllowAnonymousToAreaPage("Programme", "/Indicators");
         options.Conventions.AllowAnonymousToAreaPage("Programme", "/Departments");
+        options.Conventions.AllowAnonymousToAreaPage("Programme", "/Districts");
+        options.Conventions.AllowAnonymousToAreaPage("Programme", "/Evaluation");
+        options.Conventions.AllowAnonymousToAreaPage("Programme", "/Livability");
+        options.Conventions.AllowAnonymousToAreaPage("Programme", "/Quarterly");
+        options.Conventions.AllowAnonymousToAreaPage("Programme", "/Feeds");
         return options;
     }
 }

@@ -13,5 +13,7 @@ public interface IProgrammeDb
     DbSet<Indicator> Indicators { get; }
     DbSet<IndicatorTarget> IndicatorTargets { get; }
     DbSet<ReportedValue> ReportedValues { get; }
+    DbSet<EvaluationScheme> EvaluationSchemes { get; }
+    DbSet<LivabilityIndexDefinition> LivabilityIndexDefinitions { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
