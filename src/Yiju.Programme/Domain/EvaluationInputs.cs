@@ -39,6 +39,9 @@ public static class EvaluationInputs
             // ending from 100 days before the quarter to its end can fall due inside it.
             for (var p = PeriodKey.Containing(quarter.Start.AddDays(-100), indicator.Frequency); p.End <= quarter.End; p = p.Next())
             {
+                // A period ending on the quarter's last day falls due after it (unless there is no grace at all).
+                if (p.End == quarter.End && scheme.GraceWorkingDays > 0)
+                    continue;
                 var due = ReportingSchedule.DueDate(p, scheme.GraceWorkingDays, calendar);
                 if (due < quarter.Start || due > quarter.End || due < scheme.ReportingFrom || due >= today)
                     continue;

@@ -50,10 +50,20 @@ public sealed class ProgrammeEvaluation(IProgrammeDb db, IProgrammeDirectory dir
         var scheme = schemeVersion is { } v ? schemes.FirstOrDefault(s => s.VersionNumber == v) : schemes.FirstOrDefault();
         if (scheme is null)
             return Failure.NotFound(schemeVersion is null ? "尚未发布评价权重 (no weights published)" : $"评价权重第{schemeVersion}版不存在 (unknown version)");
+        if (quarter.Start > Today)
+            return Failure.Invalid("quarter", "该季度尚未开始 (the quarter has not begun)");
         var data = await Load(ct);
         if (data is null)
             return Failure.NotFound("规划尚未导入 (no programme yet)");
-        return Compute(data, scheme, quarter);
+        try
+        {
+            return Compute(data, scheme, quarter);
+        }
+        catch (CalendarMissingException e)
+        {
+            // Due dates need the official working-day calendar of their year; say which one is missing.
+            return Failure.Invalid("quarter", "缺少该年度的法定工作日历，无法计算报送期限 (" + e.Message + ")");
+        }
     }
 
     /// <summary>Scores for every quarter of the programme up to the current one, with the given scheme.</summary>
@@ -70,7 +80,16 @@ public sealed class ProgrammeEvaluation(IProgrammeDb db, IProgrammeDirectory dir
         var quarters = new List<PeriodKey>();
         for (var q = PeriodKey.Parse(year.ToString(CultureInfo.InvariantCulture) + "Q1"); q.Year == year && q.Start <= Today; q = q.Next())
             quarters.Add(q);
-        var rankings = quarters.Select(q => Compute(data, scheme, q)).ToList();
+        List<EvaluationRanking> rankings;
+        try
+        {
+            rankings = quarters.Select(q => Compute(data, scheme, q)).ToList();
+        }
+        catch (CalendarMissingException e)
+        {
+            return Failure.Invalid("year", "缺少该年度的法定工作日历，无法计算报送期限 (" + e.Message + ")");
+        }
+
         static IReadOnlyList<EvaluationHistory> Pivot(IEnumerable<(PeriodKey Q, IReadOnlyList<EvaluationRow> Rows)> rows) =>
             rows.SelectMany(x => x.Rows.Select(r => (x.Q, r.Score)))
                 .GroupBy(x => (x.Score.UnitCode, x.Score.UnitName))

@@ -11,7 +11,7 @@ public sealed class PdfFontMissingException(string message) : Exception(message)
 /// shipping one: the file is large and every Debian machine can install it. The fonts come as TrueType collections
 /// (.ttc), which PDFsharp does not read, so the Simplified Chinese face is cut out of the collection into a standalone
 /// OpenType font. PDFsharp embeds CFF-outline fonts whole (it cannot subset them), so a report PDF is about 13 MB.
-/// Bold is simulated to avoid embedding a second font.
+/// Reports use the regular face only (headings are larger, not bold), so the font is embedded once.
 /// </summary>
 public sealed class CjkFonts : IFontResolver
 {
@@ -52,8 +52,7 @@ public sealed class CjkFonts : IFontResolver
         }
     }
 
-    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-        new(Family, bold, italic);
+    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) => new(Family);
 
     public byte[]? GetFont(string faceName) => Face.Value;
 

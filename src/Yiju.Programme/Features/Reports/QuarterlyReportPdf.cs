@@ -21,8 +21,8 @@ public static class QuarterlyReportPdf
         document.Info.Title = report.Title;
         document.Info.Creator = "Yiju 宜居";
         var writer = new Writer(document);
-        var title = new XFont(CjkFonts.Family, 15, XFontStyleEx.Bold);
-        var heading = new XFont(CjkFonts.Family, 12, XFontStyleEx.Bold);
+        var title = new XFont(CjkFonts.Family, 15);
+        var heading = new XFont(CjkFonts.Family, 12);
         var body = new XFont(CjkFonts.Family, 8.5);
         var small = new XFont(CjkFonts.Family, 7);
 
@@ -88,6 +88,7 @@ public static class QuarterlyReportPdf
         private PdfPage? page;
         private XGraphics? gfx;
         private double y;
+        private readonly Dictionary<(double, char), double> widths = [];
 
         private XGraphics G
         {
@@ -153,20 +154,33 @@ public static class QuarterlyReportPdf
             y = Margin;
         }
 
-        /// <summary>Breaks text into lines that fit: Chinese has no spaces, so any character may end a line.</summary>
-        private static List<string> Wrap(XGraphics g, string text, XFont font, double width)
+        /// <summary>
+        /// Breaks text into lines that fit: Chinese has no spaces, so any character may end a line. Widths are measured
+        /// per character and cached (measuring the growing line each time would be quadratic).
+        /// </summary>
+        private List<string> Wrap(XGraphics g, string text, XFont font, double width)
         {
             var lines = new List<string>();
             var current = new System.Text.StringBuilder();
+            var used = 0.0;
             foreach (var ch in text)
             {
-                current.Append(ch);
-                if (current.Length > 1 && g.MeasureString(current.ToString(), font).Width > width)
+                var key = (font.Size, ch);
+                if (!widths.TryGetValue(key, out var w))
                 {
-                    current.Length--;
-                    lines.Add(current.ToString());
-                    current.Clear().Append(ch);
+                    w = g.MeasureString(ch.ToString(), font).Width;
+                    widths[key] = w;
                 }
+
+                if (current.Length > 0 && used + w > width)
+                {
+                    lines.Add(current.ToString());
+                    current.Clear();
+                    used = 0;
+                }
+
+                current.Append(ch);
+                used += w;
             }
 
             if (current.Length > 0 || lines.Count == 0)
