@@ -47,6 +47,15 @@ public sealed record QuarterlyReport(
 
     public static string Percent(double? v) => v is { } x ? x.ToString("0.0%", CultureInfo.InvariantCulture) : "—";
 
+    /// <summary>The actual with the date it covers, so that an old figure in a later report is read as old.</summary>
+    public static string ActualText(ReportLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (line.Assessment is { Actual: { } actual, AssessedAt: { } at })
+            return $"{Number(actual)}（截至{Day(at)}）";
+        return line.Latest is { } v ? $"{Number(v.Value)}（{v.PeriodLabel ?? v.Period.ToString()}）" : "—";
+    }
+
     public static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public string District(string? code) => code is null ? "全市" : DistrictNames.TryGetValue(code, out var n) ? n : code;

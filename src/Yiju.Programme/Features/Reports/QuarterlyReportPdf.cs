@@ -37,7 +37,7 @@ public static class QuarterlyReportPdf
             writer.Row(summaryColumns, [h.Home.Name, .. statuses.Select(s => h.TaskCounts[s].ToString(System.Globalization.CultureInfo.InvariantCulture))], body);
 
         var n = 2;
-        double[] columns = [175, 70, 70, 50, 50, 60];
+        double[] columns = [165, 70, 95, 45, 45, 55];
         foreach (var home in report.Homes)
         {
             writer.Space(8);
@@ -50,7 +50,7 @@ public static class QuarterlyReportPdf
                 [
                     $"{line.Indicator.Code} {line.Indicator.Name}（{line.Indicator.Unit}）",
                     line.Target is { } t ? $"{QuarterlyReport.Number(t.Value)} {t.PeriodLabel}" : "—",
-                    QuarterlyReport.Number(a?.Actual ?? line.Latest?.Value),
+                    QuarterlyReport.ActualText(line),
                     QuarterlyReport.Percent(a?.ShareOfTarget),
                     QuarterlyReport.Percent(a?.TimeElapsed),
                     QuarterlyReport.StatusName(line.Status),

@@ -36,12 +36,13 @@ public static class QuarterlyReportWorkbook
             var lines = new List<Cell[]>
             {
                 new[] { Text("家园"), Text("指标代码"), Text("指标"), Text("单位"), Text("任务"), Text("牵头单位"), Text("目标值"), Text("目标期"),
-                    Text("完成值"), Text("完成度"), Text("序时进度"), Text("状态"), Text("计算"), Text("来源文件"), Text("来源原文"), Text("说明") },
+                    Text("完成值"), Text("完成值截至"), Text("完成度"), Text("序时进度"), Text("状态"), Text("计算"), Text("来源文件"), Text("来源原文"), Text("说明") },
             };
             lines.AddRange(report.Homes.SelectMany(h => h.Lines.Select(l => new[]
             {
                 Text(h.Home.Name), Text(l.Indicator.Code), Text(l.Indicator.Name), Text(l.Indicator.Unit), Text(l.TaskName), Text(l.LeadDepartment ?? ""),
                 Number(l.Target?.Value), Text(l.Target?.PeriodLabel ?? ""), Number(l.Assessment?.Actual ?? l.Latest?.Value),
+                Text(l.Assessment?.AssessedAt is { } at ? QuarterlyReport.Day(at) : l.Latest?.Period.ToString() ?? ""),
                 Number(l.Assessment?.ShareOfTarget), Number(l.Assessment?.TimeElapsed), Text(QuarterlyReport.StatusName(l.Status)),
                 Text(l.Assessment?.Formula ?? ""), Text(l.Latest?.Source.Document ?? ""), Text(l.Latest?.Source.Quote ?? ""),
                 Text(l.Latest?.ComparabilityNote ?? l.Target?.ComparabilityNote ?? ""),
