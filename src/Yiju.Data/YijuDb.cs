@@ -51,6 +51,8 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
     public DbSet<ValueImportContent> ValueImportContents => Set<ValueImportContent>();
     public DbSet<ValueEvidence> ValueEvidence => Set<ValueEvidence>();
     public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
+    public DbSet<EvaluationScheme> EvaluationSchemes => Set<EvaluationScheme>();
+    public DbSet<LivabilityIndexDefinition> LivabilityIndexDefinitions => Set<LivabilityIndexDefinition>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
     public DbSet<Category> Categories => Set<Category>();

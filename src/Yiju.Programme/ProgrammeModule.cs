@@ -24,6 +24,10 @@ public static class ProgrammeModule
         services.AddScoped<Evidence>();
         services.AddScoped<OverdueReports>();
         services.AddOptions<ReportingOptions>().BindConfiguration("Programme:Reporting");
+        services.AddScoped<Features.Evaluation.ProgrammeEvaluation>();
+        services.AddScoped<Features.Livability.LivabilityIndexService>();
+        services.AddScoped<Features.Reports.QuarterlyReportBuilder>();
+        services.AddScoped<Features.Feeds.FeedFigures>();
         return services;
     }
 
@@ -36,6 +40,11 @@ public static class ProgrammeModule
         options.Conventions.AllowAnonymousToAreaPage("Programme", "/Indicators");
         options.Conventions.AllowAnonymousToAreaPage("Programme", "/Departments");
         options.Conventions.AllowAnonymousToAreaPage("Programme", "/Search");
+        options.Conventions.AllowAnonymousToAreaPage("Programme", "/Districts");
+        options.Conventions.AllowAnonymousToAreaPage("Programme", "/Evaluation");
+        options.Conventions.AllowAnonymousToAreaPage("Programme", "/Livability");
+        options.Conventions.AllowAnonymousToAreaPage("Programme", "/Quarterly");
+        options.Conventions.AllowAnonymousToAreaPage("Programme", "/Feeds");
         return options;
     }
 }

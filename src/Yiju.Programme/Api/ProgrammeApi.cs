@@ -71,6 +71,7 @@ public static class ProgrammeApi
     public static void MapProgrammeApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/programme").WithTags("Programme");
+        group.MapProgrammeViewsApi();
 
         group.MapGet("", async Task<Results<Ok<ProgrammeResponse>, ProblemHttpResult>> (string? asOf, ProgrammeQueries queries, CancellationToken ct) =>
         {

@@ -25,5 +25,7 @@ public interface IProgrammeDb
 
     /// <summary>The mapping, so batched inserts bind each column exactly as EF would (DbContext's own member).</summary>
     IModel Model { get; }
+    DbSet<EvaluationScheme> EvaluationSchemes { get; }
+    DbSet<LivabilityIndexDefinition> LivabilityIndexDefinitions { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -26,7 +26,19 @@ public sealed class EvaluationScheme
 
     public double DataQualityWeight { get; set; }
 
-    /// <summary>Optimistic concurrency token (unpublished drafts may be edited).</summary>
+    /// <summary>
+    /// Reports count towards on-time reporting from this date (their due date on or after it): before reporting moved
+    /// into Yiju nobody could submit on time, so earlier periods are not held against anyone.
+    /// </summary>
+    public DateOnly ReportingFrom { get; set; }
+
+    /// <summary>Working days after a period's end by which its report is due (see <see cref="ReportingSchedule"/>).</summary>
+    public int GraceWorkingDays { get; set; } = 10;
+
+    /// <summary>Who published this version (a coordinator's user name, or "seed" for the platform default).</summary>
+    public string PublishedBy { get; set; } = "";
+
+    /// <summary>Optimistic concurrency token. A published version is never edited: a new weighting is a new row.</summary>
     public long Version { get; set; }
 
     public static EvaluationScheme Create(string code, int versionNumber, string name, DateTime publishedAtUtc,
@@ -54,13 +66,19 @@ public sealed class EvaluationScheme
         {
             throw new ProgrammeRuleException("评价权重须为非负数且合计为1。");
         }
+
+        if (GraceWorkingDays is < 0 or > 60)
+        {
+            throw new ProgrammeRuleException("报送宽限期须为0至60个工作日。");
+        }
     }
 
     /// <summary>The formula as shown beside a ranking.</summary>
     public string Formula => string.Format(
         CultureInfo.InvariantCulture,
-        "得分 = {0}×目标完成度 + {1}×按时报送率 + {2}×数据质量（{3} 第{4}版）。目标完成度 = 各指标完成度（封顶100%）的平均值；按时报送率 = 按时首次报送数 ÷ 应报数；数据质量 = 1 − 被退回次数 ÷ 报送次数；三项均以百分制计。",
-        TargetCompletionWeight, OnTimeReportingWeight, DataQualityWeight, Name, VersionNumber);
+        "得分 = {0}×目标完成度 + {1}×按时报送率 + {2}×数据质量（{3} 第{4}版）。目标完成度 = 各指标完成度（封顶100%）的平均值；按时报送率 = 按时首次报送数 ÷ 应报数（报送期限为报告期结束后{5}个工作日，{6}起计）；数据质量 = 1 − 被退回次数 ÷ 报送次数；三项均以百分制计。",
+        TargetCompletionWeight, OnTimeReportingWeight, DataQualityWeight, Name, VersionNumber, GraceWorkingDays,
+        ReportingFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 }
 
 /// <summary>What a department or district did in one evaluation period.</summary>

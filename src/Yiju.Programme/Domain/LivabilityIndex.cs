@@ -31,6 +31,10 @@ public sealed class LivabilityIndexDefinition
 
     public List<LivabilityIndexComponent> Components { get; set; } = [];
 
+    /// <summary>Who published this version (a coordinator's user name, or "seed" for the platform default).</summary>
+    public string PublishedBy { get; set; } = "";
+
+    /// <summary>Optimistic concurrency token. A published version is never edited: a new definition is a new row.</summary>
     public long Version { get; set; }
 
     public void EnsureValid()
@@ -69,6 +73,11 @@ public sealed class LivabilityIndexDefinition
 public sealed class LivabilityIndexComponent
 {
     public long Id { get; set; }
+
+    public long DefinitionId { get; set; }
+
+    /// <summary>Order in the definition as published.</summary>
+    public int SortOrder { get; set; }
 
     public string IndicatorCode { get; set; } = "";
 
