@@ -75,8 +75,10 @@ public sealed class AnalysisJobs(IPlacesDb db, RunAnalysis runs, AnalysisQueue q
         };
         db.AnalysisJobs.Add(job);
         await db.SaveChangesAsync(ct);
+        // Read before the worker is woken, so the answer describes the job as it was queued.
+        var view = (await Get(job.Id, ct))!;
         queue.Signal();
-        return (await Get(job.Id, ct))!;
+        return view;
     }
 
     public async Task<JobView?> Get(long id, CancellationToken ct)
