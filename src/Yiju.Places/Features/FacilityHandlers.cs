@@ -63,6 +63,17 @@ public sealed class FacilityHandlers(IPlacesDb db, IDistrictLookup districts, Ne
             await db.SaveChangesAsync(ct);
             types = seed.Count;
         }
+        else
+        {
+            // Types seeded before verification notes existed, and never edited since (version 0), get the catalogue's
+            // note on why their clause is unchecked; a type a person has edited is theirs and left alone.
+            var catalogue = FacilityTypeCatalogue.Seed().ToDictionary(t => t.Code, StringComparer.Ordinal);
+            var stale = await db.FacilityTypes.Where(t => t.Version == 0 && t.ClauseVerification == null).ToListAsync(ct);
+            foreach (var t in stale.Where(t => catalogue.ContainsKey(t.Code) && !t.ClauseChecked))
+                t.ClauseVerification = catalogue[t.Code].ClauseVerification;
+            if (stale.Count > 0)
+                await db.SaveChangesAsync(ct);
+        }
 
         if (await db.Facilities.AnyAsync(f => f.Source == "osm", ct))
             return (types, 0);
