@@ -79,6 +79,7 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
     public DbSet<WalkingNetwork> WalkingNetworks => Set<WalkingNetwork>();
     public DbSet<AnalysisRun> AnalysisRuns => Set<AnalysisRun>();
     public DbSet<CoverageRow> CoverageRows => Set<CoverageRow>();
+    public DbSet<AnalysisJob> AnalysisJobs => Set<AnalysisJob>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

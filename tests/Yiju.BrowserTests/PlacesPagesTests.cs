@@ -30,10 +30,14 @@ public sealed class PlacesPagesTests(BrowserFixture app)
         await page.Locator("form", new() { Has = page.GetByLabel("导入 OSM 路网（PBF 或 XML）") }).GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
         await Expect(page.GetByTestId("network")).ToContainTextAsync("harbin-central.osm.pbf", new() { Timeout = 120_000 });
 
-        // The analysis runs within the POST; on a loaded 2-core CI machine that exceeds the default 15 s,
-        // so the click itself must wait as long as the navigation does.
-        await page.GetByRole(AriaRole.Button, new() { Name = "运行分析" }).ClickAsync(new() { Timeout = 180_000 });
-        await page.WaitForURLAsync(u => u.Contains("/places?run=", StringComparison.Ordinal), new() { Timeout = 180_000 });
+        // The POST only queues the analysis: the job page shows its state and progress, and moves on to the result
+        // when the background worker has saved the run (which can take minutes on a loaded CI machine).
+        await page.GetByRole(AriaRole.Button, new() { Name = "运行分析" }).ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("/places/jobs/", StringComparison.Ordinal) || u.Contains("/places?run=", StringComparison.Ordinal));
+        if (page.Url.Contains("/places/jobs/", StringComparison.Ordinal))
+            await Expect(page.GetByTestId("job-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("排队中|运行中|已完成"));
+        await page.WaitForURLAsync(u => u.Contains("/places?run=", StringComparison.Ordinal), new() { Timeout = 300_000 });
+        var runId = new Uri(page.Url).Query.Split("run=")[1].Split('&')[0];
 
         // Coverage by district, labelled as based on an estimate.
         await Expect(page.GetByTestId("district-coverage").GetByRole(AriaRole.Cell, new() { Name = "道里区", Exact = true })).ToBeVisibleAsync();
@@ -51,6 +55,31 @@ public sealed class PlacesPagesTests(BrowserFixture app)
         await page.WaitForFunctionAsync("() => document.getElementById('places-map').dataset.catchmentFor || document.getElementById('places-map').dataset.error");
         Assert.Null(await page.Locator("#places-map").GetAttributeAsync("data-error"));
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("places-coverage.png") });
+
+        // A facility by hand: the point is picked on the map, checked against the network, and saved.
+        await page.GotoAsync("/places/facilities/edit");
+        await page.GetByLabel("名称").FillAsync("浏览器测试托老所");
+        await page.Locator("select[name='Form.TypeCode']").SelectOptionAsync("elderly-day-care");
+        await page.GetByLabel("地址").FillAsync("道里区中央大街1号");
+        await page.WaitForFunctionAsync("() => document.getElementById('facility-map').dataset.districtsLoaded === 'true'");
+        await page.Locator("#facility-map").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('facility-map').dataset.checked || document.getElementById('facility-map').dataset.error");
+        Assert.Null(await page.Locator("#facility-map").GetAttributeAsync("data-error"));
+        Assert.NotEqual("", await page.Locator("#facility-lat").InputValueAsync());
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("places-facility-form.png") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("network-check")).ToContainTextAsync("路网检查");
+
+        // Runs compare side by side (here the run with itself: every difference is zero).
+        await page.GotoAsync($"/places/compare?a={runId}&b={runId}");
+        await Expect(page.GetByTestId("compare-types").GetByRole(AriaRole.Cell, new() { Name = "小学", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("compare-districts").GetByRole(AriaRole.Cell, new() { Name = "道里区", Exact = true }).First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("settings")).ToContainTextAsync(".osm.pbf");
+
+        // The standards page lists each type with its clause and whether it was checked.
+        await page.GotoAsync("/places/types");
+        await Expect(page.GetByTestId("type-table").Locator("tr[data-code='kindergarten']")).ToContainTextAsync("GB 50180-2018");
 
         // The resident's view works without signing in.
         var resident = await app.NewPage();

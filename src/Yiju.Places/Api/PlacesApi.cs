@@ -11,9 +11,26 @@ using Yiju.Places.Features;
 
 namespace Yiju.Places.Api;
 
-public sealed record FacilityTypeResponse(string Code, string Name, string? NameEn, int LifeCircleMinutes, double WalkingDistance, string TargetGroup, string CapacityUnit, string Clause, bool ClauseChecked);
+public sealed record FacilityTypeResponse(string Code, string Name, string? NameEn, int LifeCircleMinutes, double WalkingDistance, string TargetGroup, string CapacityUnit,
+    string Clause, bool ClauseChecked, string? ClauseVerification = null, double DefaultCapacity = 0, int Version = 0)
+{
+    public static FacilityTypeResponse From(FacilityType t) => new(t.Code, t.Name, t.NameEn, (int)t.Level, t.WalkingDistance, t.TargetGroup.ToString(),
+        t.CapacityUnit.ToString(), t.Clause, t.ClauseChecked, t.ClauseVerification, t.DefaultCapacity, t.Version);
+}
 
-public sealed record AddFacilityRequest(string? TypeCode, string? Name, double? Latitude, double? Longitude, double? Capacity);
+public sealed record AddFacilityRequest(string? TypeCode, string? Name, double? Latitude, double? Longitude, double? Capacity, string? Address = null, int? Version = null);
+
+public sealed record EditFacilityTypeRequest(string? Name, string? NameEn, int? LifeCircleMinutes, double? WalkingDistance, string? TargetGroup, string? CapacityUnit,
+    double? DefaultCapacity, string? Clause, bool? ClauseChecked, string? ClauseVerification, int? Version)
+{
+    /// <summary>Names (e.g. "Age65Plus", "Beds") are parsed here so that an unknown one is a field error, not a binding failure.</summary>
+    public FacilityTypeEdit ToEdit() => new(Name, NameEn,
+        LifeCircleMinutes is { } m && Enum.IsDefined((LifeCircleLevel)m) ? (LifeCircleLevel)m : null,
+        WalkingDistance,
+        Enum.TryParse<AgeGroup>(TargetGroup, true, out var g) && Enum.IsDefined(g) && !int.TryParse(TargetGroup, out _) ? g : null,
+        Enum.TryParse<CapacityUnit>(CapacityUnit, true, out var u) && Enum.IsDefined(u) && !int.TryParse(CapacityUnit, out _) ? u : null,
+        DefaultCapacity, Clause, ClauseChecked ?? false, ClauseVerification);
+}
 
 public sealed record RunRequest(int? Sites, double? MaxSnapDistance);
 
@@ -32,8 +49,7 @@ public static class PlacesApi
         var group = api.MapGroup("/places").WithTags("Places");
 
         group.MapGet("/types", async (FacilityHandlers handlers, CancellationToken ct) =>
-                TypedResults.Ok((await handlers.Types(ct)).Select(t => new FacilityTypeResponse(t.Code, t.Name, t.NameEn, (int)t.Level, t.WalkingDistance,
-                    t.TargetGroup.ToString(), t.CapacityUnit.ToString(), t.Clause, t.ClauseChecked)).ToList()))
+                TypedResults.Ok((await handlers.Types(ct)).Select(FacilityTypeResponse.From).ToList()))
             .AllowAnonymous().RequireRateLimiting("anonymous").WithName("ListFacilityTypes")
             .WithSummary("Facility types with their life circle, standard walking distance (m) and the GB 50180-2018 clause.");
 
@@ -41,14 +57,41 @@ public static class PlacesApi
                 TypedResults.Content(FacilitiesGeoJson(await handlers.List(type, ct)), "application/geo+json"))
             .AllowAnonymous().RequireRateLimiting("anonymous").WithName("ListFacilities").WithSummary("Facilities as a GeoJSON FeatureCollection, optionally of one type.");
 
-        group.MapPost("/facilities", async Task<Results<Created<FacilityView>, ProblemHttpResult>> (AddFacilityRequest request, FacilityHandlers handlers, CancellationToken ct) =>
+        group.MapPut("/types/{code}", async Task<Results<Ok<FacilityTypeResponse>, ProblemHttpResult>> (string code, EditFacilityTypeRequest request, FacilityTypeHandlers handlers, CancellationToken ct) =>
             {
-                if (request.Latitude is not { } lat || request.Longitude is not { } lon)
-                    return Failure.Invalid("latitude", "坐标必填 (coordinates required)").ToProblem();
-                var outcome = await handlers.Add(request.TypeCode ?? "", request.Name, lat, lon, request.Capacity, ct);
-                return outcome.Failure is { } f ? f.ToProblem() : TypedResults.Created($"/api/v1/places/facilities/{outcome.Value!.Id}", outcome.Value);
+                var outcome = await handlers.Update(code, request.Version, request.ToEdit(), ct);
+                return outcome.Failure is { } f ? f.ToProblem() : TypedResults.Ok(FacilityTypeResponse.From(outcome.Value!));
             })
-            .RequireAuthorization(PlacesPolicies.Planner).WithName("AddFacility").WithSummary("Add one facility (planners).");
+            .RequireAuthorization(PlacesPolicies.Standards).WithName("EditFacilityType")
+            .WithSummary("Change a facility type's life circle, walking distance, age group, capacity unit or clause (administrators and programme coordinators; audited; applies to runs queued afterwards; needs the version read, 409 if it moved).");
+
+        group.MapGet("/facilities/{id:long}", async Task<Results<Ok<FacilityView>, ProblemHttpResult>> (long id, FacilityHandlers handlers, CancellationToken ct) =>
+                await handlers.Get(id, ct) is { } f ? TypedResults.Ok(f) : Failure.NotFound($"设施 {id} 不存在 (unknown facility)").ToProblem())
+            .AllowAnonymous().RequireRateLimiting("anonymous").WithName("GetFacility").WithSummary("One facility with its version (needed to edit it).");
+
+        group.MapPost("/facilities", async Task<Results<Created<SavedFacility>, ProblemHttpResult>> (AddFacilityRequest request, FacilityHandlers handlers, CancellationToken ct) =>
+            {
+                var outcome = await handlers.Save(null, null, request.TypeCode, request.Name, request.Latitude, request.Longitude, request.Capacity, request.Address, ct);
+                return outcome.Failure is { } f ? f.ToProblem() : TypedResults.Created($"/api/v1/places/facilities/{outcome.Value!.Facility.Id}", outcome.Value);
+            })
+            .RequireAuthorization(PlacesPolicies.Planner).WithName("AddFacility")
+            .WithSummary("Add one facility (planners). The answer says how far the point lies from the walking network; farther than the set distance is flagged.");
+
+        group.MapPut("/facilities/{id:long}", async Task<Results<Ok<SavedFacility>, ProblemHttpResult>> (long id, AddFacilityRequest request, FacilityHandlers handlers, CancellationToken ct) =>
+            {
+                var outcome = await handlers.Save(id, request.Version, request.TypeCode, request.Name, request.Latitude, request.Longitude, request.Capacity, request.Address, ct);
+                return outcome.Failure is { } f ? f.ToProblem() : TypedResults.Ok(outcome.Value!);
+            })
+            .RequireAuthorization(PlacesPolicies.Planner).WithName("EditFacility")
+            .WithSummary("Edit a facility (planners; needs the version read, 409 if it moved). The answer carries the network check of the point.");
+
+        group.MapGet("/check", async Task<Results<Ok<NetworkCheck>, ProblemHttpResult>> (double lat, double lon, FacilityHandlers handlers, CancellationToken ct) =>
+            {
+                var outcome = await handlers.Check(lat, lon, ct);
+                return outcome.Failure is { } f ? f.ToProblem() : TypedResults.Ok(outcome.Value!);
+            })
+            .AllowAnonymous().RequireRateLimiting("anonymous").WithName("CheckPoint")
+            .WithSummary("How far a point lies from the nearest walkable edge, against the set distance (flagged when farther or outside the network).");
 
         group.MapPost("/facilities/import", async Task<Results<Ok<FacilityImportResult>, ProblemHttpResult>> (IFormFile file, FacilityHandlers handlers, CancellationToken ct) =>
             {
@@ -94,16 +137,30 @@ public static class PlacesApi
             .AllowAnonymous().RequireRateLimiting("anonymous").WithName("WithinMinutes")
             .WithSummary("Facilities within 5, 10 and 15 minutes' walk (300, 500, 1000 m on the network) of a WGS84 point, with the three outlines.");
 
-        group.MapGet("/runs", async (PlacesQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.Runs(ct)))
+        group.MapGet("/runs", async (HttpContext http, PlacesQueries queries, CancellationToken ct) =>
+                TypedResults.Ok((await queries.Runs(ct)).Select(r => Mask(r, http)).ToList()))
             .AllowAnonymous().RequireRateLimiting("anonymous").WithName("ListRuns").WithSummary("The latest 50 analysis runs.");
 
-        group.MapGet("/runs/{id}", async Task<Results<Ok<RunDetail>, ProblemHttpResult>> (string id, PlacesQueries queries, CancellationToken ct) =>
+        group.MapGet("/runs/compare", async Task<Results<Ok<RunComparisonView>, ProblemHttpResult>> (long? a, long? b, HttpContext http, PlacesQueries queries, CancellationToken ct) =>
+            {
+                if (a is null || b is null)
+                    return Failure.Invalid("a", "请给出两个运行编号 a 和 b (give two run ids, a and b)").ToProblem();
+                var planner = PlacesPolicies.IsPlanner(http.User);
+                var view = await queries.Compare(a.Value, b.Value, planner, ct);
+                return view is null
+                    ? Failure.NotFound("没有该分析 (no such run)").ToProblem()
+                    : TypedResults.Ok(view with { A = view.A with { Run = Mask(view.A.Run, http) }, B = view.B with { Run = Mask(view.B.Run, http) } });
+            })
+            .AllowAnonymous().RequireRateLimiting("anonymous").WithName("CompareRuns")
+            .WithSummary("Two saved runs side by side: parameters, inputs and standards of each, and coverage per type, district and street with the difference (B − A, percentage points).");
+
+        group.MapGet("/runs/{id}", async Task<Results<Ok<RunDetail>, ProblemHttpResult>> (string id, HttpContext http, PlacesQueries queries, CancellationToken ct) =>
             {
                 var runId = ParseRunId(id, out var bad);
                 if (bad is not null)
                     return bad.ToProblem();
                 var detail = await queries.Run(runId, ct);
-                return detail is null ? Failure.NotFound("没有该分析 (no such run)").ToProblem() : TypedResults.Ok(detail);
+                return detail is null ? Failure.NotFound("没有该分析 (no such run)").ToProblem() : TypedResults.Ok(detail with { Run = Mask(detail.Run, http) });
             })
             .AllowAnonymous().RequireRateLimiting("anonymous").WithName("GetRun")
             .WithSummary("One run (or \"latest\"): inputs, parameters, gaps, suggested sites, 2SFCA supply ratios, flagged facilities.");
@@ -121,14 +178,27 @@ public static class PlacesApi
             })
             .AllowAnonymous().RequireRateLimiting("anonymous").WithName("GetCoverage").WithSummary("Coverage rows of a run by type and level (city, district, street).");
 
-        group.MapPost("/runs", async Task<Results<Created<RunSummary>, ProblemHttpResult>> (RunRequest request, HttpContext http, RunAnalysis handler, CancellationToken ct) =>
+        group.MapPost("/runs", async Task<Results<Accepted<JobView>, ProblemHttpResult>> (RunRequest request, HttpContext http, AnalysisJobs jobs,
+                Microsoft.Extensions.Options.IOptions<PlacesOptions> options, CancellationToken ct) =>
             {
-                var parameters = new AnalysisParameters(request.MaxSnapDistance ?? 200, request.Sites ?? 3);
-                var outcome = await handler.Run(parameters, http.User.Identity?.Name ?? "api", null, ct);
-                return outcome.Failure is { } f ? f.ToProblem() : TypedResults.Created($"/api/v1/places/runs/{outcome.Value!.Id}", outcome.Value);
+                var parameters = new AnalysisParameters(request.MaxSnapDistance ?? options.Value.MaxSnapDistance, request.Sites ?? 3);
+                var outcome = await jobs.Queue(parameters, http.User.Identity?.Name ?? "api", ct);
+                return outcome.Failure is { } f ? f.ToProblem() : TypedResults.Accepted($"/api/v1/places/jobs/{outcome.Value!.Id}", outcome.Value);
             })
-            .RequireAuthorization(PlacesPolicies.Planner).WithName("RunAnalysis").WithSummary("Run and save the life-circle analysis (planners).");
+            .RequireAuthorization(PlacesPolicies.Planner).WithName("RunAnalysis")
+            .WithSummary("Queue the life-circle analysis (planners): 202 with the job; a background worker runs queued jobs one at a time. Poll GET /jobs/{id} until it has a runId or a failureReason.");
+
+        group.MapGet("/jobs/{id:long}", async Task<Results<Ok<JobView>, ProblemHttpResult>> (long id, AnalysisJobs jobs, CancellationToken ct) =>
+                await jobs.Get(id, ct) is { } job ? TypedResults.Ok(job) : Failure.NotFound("没有该分析任务 (no such job)").ToProblem())
+            .RequireAuthorization(PlacesPolicies.Planner).WithName("GetAnalysisJob")
+            .WithSummary("A queued analysis: status (Queued, Running, Succeeded, Failed), jobs ahead of it, progress while running, the run id when done or why it failed.");
+
+        group.MapGet("/jobs", async (AnalysisJobs jobs, CancellationToken ct) => TypedResults.Ok(await jobs.Recent(20, ct)))
+            .RequireAuthorization(PlacesPolicies.Planner).WithName("ListAnalysisJobs").WithSummary("The latest 20 analysis jobs (planners).");
     }
+
+    /// <summary>Who started a run is shown to planners only; everyone else sees the run without the name.</summary>
+    private static RunSummary Mask(RunSummary run, HttpContext http) => PlacesPolicies.IsPlanner(http.User) ? run : run with { StartedBy = "—" };
 
     private static long? ParseRunId(string id, out Failure? failure)
     {

@@ -13,6 +13,7 @@ public interface IPlacesDb
     DbSet<WalkingNetwork> WalkingNetworks { get; }
     DbSet<AnalysisRun> AnalysisRuns { get; }
     DbSet<CoverageRow> CoverageRows { get; }
+    DbSet<AnalysisJob> AnalysisJobs { get; }
 
     /// <summary>For the transaction that makes an import all-or-nothing.</summary>
     DatabaseFacade Database { get; }

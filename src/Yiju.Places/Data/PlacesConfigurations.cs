@@ -15,7 +15,8 @@ internal sealed class FacilityTypeConfiguration : IEntityTypeConfiguration<Facil
         b.Property(t => t.Name).HasMaxLength(100).IsRequired();
         b.Property(t => t.NameEn).HasMaxLength(100);
         b.Property(t => t.Family).HasMaxLength(40);
-        b.Property(t => t.Clause).HasMaxLength(300).IsRequired();
+        b.Property(t => t.Clause).HasMaxLength(FacilityTypeEdit.MaxClauseLength).IsRequired();
+        b.Property(t => t.ClauseVerification).HasMaxLength(FacilityTypeEdit.MaxVerificationLength);
         b.Property(t => t.Version).IsConcurrencyToken();
     }
 }
@@ -29,6 +30,7 @@ internal sealed class FacilityConfiguration : IEntityTypeConfiguration<Facility>
         b.Property(f => f.Name).HasMaxLength(FacilityFile.MaxNameLength).IsRequired();
         b.Property(f => f.Source).HasMaxLength(20).IsRequired();
         b.Property(f => f.SourceRef).HasMaxLength(40);
+        b.Property(f => f.Address).HasMaxLength(FacilityRules.MaxAddressLength);
         b.Property(f => f.DistrictCode).HasMaxLength(20);
         b.Property(f => f.StreetCode).HasMaxLength(40);
         b.Property(f => f.Version).IsConcurrencyToken();
@@ -77,6 +79,7 @@ internal sealed class AnalysisRunConfiguration : IEntityTypeConfiguration<Analys
         b.Property(r => r.ParametersJson).IsRequired();
         b.Property(r => r.InputsJson).IsRequired();
         b.Property(r => r.ResultJson).IsRequired();
+        b.Property(r => r.TypesJson).IsRequired();
         b.HasOne<WalkingNetwork>().WithMany().HasForeignKey(r => r.NetworkId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -93,5 +96,23 @@ internal sealed class CoverageRowConfiguration : IEntityTypeConfiguration<Covera
         b.Property(r => r.AreaName).HasMaxLength(100).IsRequired();
         b.HasIndex(r => new { r.RunId, r.FacilityTypeCode, r.AreaLevel });
         b.HasOne<AnalysisRun>().WithMany().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AnalysisJobConfiguration : IEntityTypeConfiguration<AnalysisJob>
+{
+    public void Configure(EntityTypeBuilder<AnalysisJob> b)
+    {
+        b.ToTable("places_analysis_job");
+        b.HasKey(j => j.Id);
+        b.Property(j => j.RequestedBy).HasMaxLength(100).IsRequired();
+        b.Property(j => j.ParametersJson).IsRequired();
+        b.Property(j => j.TypesJson).IsRequired();
+        b.Property(j => j.InputsJson).IsRequired();
+        b.Property(j => j.FailureReason).HasMaxLength(1000);
+        b.Property(j => j.Version).IsConcurrencyToken();
+        b.HasIndex(j => j.Status);
+        b.HasOne<WalkingNetwork>().WithMany().HasForeignKey(j => j.NetworkId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AnalysisRun>().WithMany().HasForeignKey(j => j.RunId).OnDelete(DeleteBehavior.Restrict);
     }
 }

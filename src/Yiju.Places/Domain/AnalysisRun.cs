@@ -14,6 +14,9 @@ public sealed class AnalysisRun
     public required string InputsJson { get; set; }
     public required string ResultJson { get; set; }
 
+    /// <summary>The facility types (<see cref="TypeSnapshot"/>) the run measured against; "[]" for runs saved before types were kept.</summary>
+    public string TypesJson { get; set; } = "[]";
+
     /// <summary>True when any population figure used was an estimate from OSM rather than loaded census data.</summary>
     public bool UsesEstimatedPopulation { get; set; }
 }

@@ -5,10 +5,12 @@ namespace Yiju.Places.Domain;
 /// Which circle a facility belongs to is set by Appendix B (Table B.0.1: 15- and 10-minute circles; Table B.0.2:
 /// 5-minute circle); service radii ("服务半径不宜大于…m") are in the setting requirements of Appendix C (Table C.0.3).
 /// Where the standard gives no radius for a facility, the circle's own distance (Table 3.0.4) is used and the
-/// clause says so. None of these could be checked against the standard's text on the machine this was written on
-/// (no copy was available offline), so every type is seeded with <c>ClauseChecked = false</c> and the UI shows
-/// that; a planner who checks a clause can tick it. Default capacities are our assumptions for 2SFCA when a
-/// facility's own capacity is unknown, not values from the standard.
+/// clause says so. None of these could be checked against the standard's text: a search of the stored public
+/// copies available to us (web pages, documentation and code corpora) found no copy of the 2018 text's Table 3.0.4,
+/// Appendix B or Appendix C, only secondary sources, listed per type in <see cref="FacilityType.ClauseVerification"/>.
+/// So every type is seeded with <c>ClauseChecked = false</c> and the UI shows that and why; an administrator who
+/// checks a clause against the text can tick it and name the copy read. Default capacities are our assumptions for
+/// 2SFCA when a facility's own capacity is unknown, not values from the standard.
 /// </summary>
 public static class FacilityTypeCatalogue
 {
@@ -23,6 +25,21 @@ public static class FacilityTypeCatalogue
     public const string Park5 = "park-5";
     public const string Park10 = "park-10";
     public const string Park15 = "park-15";
+
+    /// <summary>Why the circle distances are not marked checked, and what secondary sources say (searched 2026-11-22).</summary>
+    private const string CircleNote =
+        "未核对原文：检索到的公开资料中没有GB 50180-2018原文的表3.0.4。二手资料一致：中国大百科全书“十分钟生活圈居住区”词条（zgbk.com ID 491601）称步行十分钟约500米、人口1.5万～2.5万；"
+        + "《城市规划》英文版术语表（ccprjournal.com.cn/news/9923.htm）称十五分钟生活圈人口5万～10万。 (Not checked against the text: no copy of the 2018 Table 3.0.4 was found; the secondary sources named agree.)";
+
+    /// <summary>Why the service radii are not marked checked.</summary>
+    private const string RadiusNote =
+        "未核对原文：未找到2018版附录C原文；表号C.0.3亦未确认（五分钟与十五/十分钟设施可能分列于不同的表）。检索到的“服务半径不宜大于300m/500m/1000m”（托幼/小学/中学）出自旧版GB 50180-93附表A.0.3，数值相同但非2018版条文。"
+        + " (Not checked: Appendix C of the 2018 text was not found; the radii found are quoted from the superseded GB 50180-93, Table A.0.3.)";
+
+    /// <summary>Why the park sizes are not marked checked.</summary>
+    private const string ParkNote =
+        "未核对原文：未找到2018版表4.0.4原文。中国大百科全书“十分钟生活圈居住区”词条称其公园一般1.0公顷以上、最小宽度不小于50米，与本表1.0公顷一致；0.4与5.0公顷未找到出处。"
+        + " (Not checked: Table 4.0.4 of the 2018 text was not found; an encyclopaedia entry agrees on 1.0 ha for the 10-minute park.)";
 
     public static IReadOnlyList<FacilityType> Seed() =>
     [
@@ -64,5 +81,6 @@ public static class FacilityTypeCatalogue
             Clause = clause,
             Family = family,
             ClauseChecked = false,
+            ClauseVerification = family is not null ? ParkNote : clause.Contains("服务半径不宜大于", StringComparison.Ordinal) ? RadiusNote : CircleNote,
         };
 }

@@ -8,10 +8,30 @@ namespace Yiju.Places.Features;
 
 public sealed record FacilityImportResult(int Created, int AlreadyPresent, IReadOnlyDictionary<string, int> Skipped, IReadOnlyList<string> Notes);
 
-public sealed record FacilityView(long Id, string TypeCode, string Name, double Latitude, double Longitude, double? Capacity, string Source, string? DistrictCode, string? StreetCode);
+public sealed record FacilityView(long Id, string TypeCode, string Name, double Latitude, double Longitude, double? Capacity, string Source, string? DistrictCode, string? StreetCode,
+    string? Address = null, int Version = 0);
+
+/// <summary>
+/// Where a point meets the walking network: "snapped" within <see cref="MaxDistance"/>, "too-far" (flagged: the
+/// analysis leaves such a facility out rather than move it), "outside" the network's area, or "no-network" yet.
+/// </summary>
+public sealed record NetworkCheck(string Status, double? Distance, double MaxDistance)
+{
+    public bool Flagged => Status is "too-far" or "outside";
+}
+
+/// <summary>A facility saved from the form, with the network check of its point.</summary>
+public sealed record SavedFacility(FacilityView Facility, NetworkCheck Check);
+
+/// <summary>Settings of the places module (configuration section "Places").</summary>
+public sealed class PlacesOptions
+{
+    /// <summary>Metres: a facility or home farther than this from every walkable edge is flagged and left out of analyses.</summary>
+    public double MaxSnapDistance { get; set; } = 200;
+}
 
 /// <summary>Facility types and facilities: seeding, listing, importing from files, adding one from a form.</summary>
-public sealed class FacilityHandlers(IPlacesDb db, IDistrictLookup districts)
+public sealed class FacilityHandlers(IPlacesDb db, IDistrictLookup districts, NetworkCache cache, Microsoft.Extensions.Options.IOptions<PlacesOptions> options)
 {
     public const string ShippedFile = "harbin_central_facilities_osm.geojson";
 
@@ -29,7 +49,7 @@ public sealed class FacilityHandlers(IPlacesDb db, IDistrictLookup districts)
         }
 
         var rows = await query.OrderBy(f => f.Id).ToListAsync(ct);
-        return rows.Select(f => new FacilityView(f.Id, codes[f.FacilityTypeId], f.Name, f.Latitude, f.Longitude, f.Capacity, f.Source, f.DistrictCode, f.StreetCode)).ToList();
+        return rows.Select(f => View(f, codes[f.FacilityTypeId])).ToList();
     }
 
     /// <summary>Seeds the GB 50180-2018 types and the shipped OSM-derived Harbin facilities, once.</summary>
@@ -42,6 +62,17 @@ public sealed class FacilityHandlers(IPlacesDb db, IDistrictLookup districts)
             db.FacilityTypes.AddRange(seed);
             await db.SaveChangesAsync(ct);
             types = seed.Count;
+        }
+        else
+        {
+            // Types seeded before verification notes existed, and never edited since (version 0), get the catalogue's
+            // note on why their clause is unchecked; a type a person has edited is theirs and left alone.
+            var catalogue = FacilityTypeCatalogue.Seed().ToDictionary(t => t.Code, StringComparer.Ordinal);
+            var stale = await db.FacilityTypes.Where(t => t.Version == 0 && t.ClauseVerification == null).ToListAsync(ct);
+            foreach (var t in stale.Where(t => catalogue.ContainsKey(t.Code) && !t.ClauseChecked))
+                t.ClauseVerification = catalogue[t.Code].ClauseVerification;
+            if (stale.Count > 0)
+                await db.SaveChangesAsync(ct);
         }
 
         if (await db.Facilities.AnyAsync(f => f.Source == "osm", ct))
@@ -96,20 +127,96 @@ public sealed class FacilityHandlers(IPlacesDb db, IDistrictLookup districts)
 
     public async Task<Outcome<FacilityView>> Add(string typeCode, string? name, double latitude, double longitude, double? capacity, CancellationToken ct)
     {
-        var type = await db.FacilityTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Code == typeCode, ct);
-        if (type is null)
-            return Failure.Invalid("typeCode", $"未知设施类型 '{typeCode}' (unknown facility type)");
-        if (string.IsNullOrWhiteSpace(name) || name.Length > FacilityFile.MaxNameLength)
-            return Failure.Invalid("name", "名称必填，不超过200字 (name required, at most 200 characters)");
-        if (!new GeoPoint(latitude, longitude).IsValid)
-            return Failure.Invalid("latitude", "坐标无效 (invalid coordinates)");
-        if (capacity is < 0 || (capacity is { } c && !double.IsFinite(c)))
-            return Failure.Invalid("capacity", "容量无效 (invalid capacity)");
-        var facility = New(type.Id, name.Trim(), latitude, longitude, capacity, "form", null);
-        db.Facilities.Add(facility);
-        await db.SaveChangesAsync(ct);
-        return new FacilityView(facility.Id, type.Code, facility.Name, latitude, longitude, capacity, facility.Source, facility.DistrictCode, facility.StreetCode);
+        var saved = await Save(null, null, typeCode, name, latitude, longitude, capacity, null, ct);
+        return saved.Failure is { } f ? f : saved.Value!.Facility;
     }
+
+    public async Task<FacilityView?> Get(long id, CancellationToken ct)
+    {
+        var f = await db.Facilities.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (f is null)
+            return null;
+        var code = await db.FacilityTypes.AsNoTracking().Where(t => t.Id == f.FacilityTypeId).Select(t => t.Code).SingleAsync(ct);
+        return View(f, code);
+    }
+
+    /// <summary>
+    /// Adds (<paramref name="id"/> null) or edits a facility from the form. The point is checked against the walking
+    /// network and the answer returned: a point farther than the set distance from every walkable edge is saved but
+    /// flagged, so the planner sees at once that the analysis will leave it out. An edit must name the version it
+    /// started from (409 if someone saved in between).
+    /// </summary>
+    public async Task<Outcome<SavedFacility>> Save(long? id, int? version, string? typeCode, string? name, double? latitude, double? longitude,
+        double? capacity, string? address, CancellationToken ct)
+    {
+        var errors = FacilityRules.Validate(name, latitude, longitude, capacity, address);
+        var type = typeCode is null ? null : await db.FacilityTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Code == typeCode, ct);
+        if (type is null)
+            errors["typeCode"] = [$"未知设施类型 '{typeCode}' (unknown facility type)"];
+        if (errors.Count > 0)
+            return Failure.Invalid("设施信息有误 (the facility has errors)", errors);
+        var (lat, lon) = (latitude!.Value, longitude!.Value);
+        var cleanAddress = string.IsNullOrWhiteSpace(address) ? null : address.Trim();
+        Facility facility;
+        if (id is { } existing)
+        {
+            var found = await db.Facilities.FirstOrDefaultAsync(f => f.Id == existing, ct);
+            if (found is null)
+                return Failure.NotFound($"设施 {existing} 不存在 (unknown facility)");
+            if (version is not { } v)
+                return Failure.Invalid("version", "缺少版本号 (version required for an edit)");
+            if (found.Version != v)
+                return Failure.Conflict();
+            var match = districts.Find(new GeoPoint(lat, lon));
+            found.FacilityTypeId = type!.Id;
+            found.Name = name!.Trim();
+            found.Latitude = lat;
+            found.Longitude = lon;
+            found.Capacity = capacity;
+            found.Address = cleanAddress;
+            found.DistrictCode = match?.DistrictCode;
+            found.StreetCode = match?.StreetCode;
+            facility = found;
+        }
+        else
+        {
+            facility = New(type!.Id, name!.Trim(), lat, lon, capacity, "form", null);
+            facility.Address = cleanAddress;
+            db.Facilities.Add(facility);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Failure.Conflict();
+        }
+
+        return new SavedFacility(View(facility, type!.Code), (await Check(lat, lon, ct)).Value!);
+    }
+
+    /// <summary>How far a point lies from the walking network, against the set distance.</summary>
+    public async Task<Outcome<NetworkCheck>> Check(double latitude, double longitude, CancellationToken ct)
+    {
+        if (!new GeoPoint(latitude, longitude).IsValid)
+            return Failure.Invalid("lat", "坐标无效 (invalid coordinates)");
+        var max = options.Value.MaxSnapDistance;
+        var network = await cache.Current(db, ct);
+        if (network is null)
+            return new NetworkCheck("no-network", null, max);
+        var snap = network.Snapper.Snap(latitude, longitude, max);
+        return snap.Status switch
+        {
+            Routing.Graph.SnapStatus.Snapped => new NetworkCheck("snapped", Math.Round(snap.Distance, 1), max),
+            Routing.Graph.SnapStatus.TooFar => new NetworkCheck("too-far", null, max),
+            _ => new NetworkCheck("outside", null, max),
+        };
+    }
+
+    private static FacilityView View(Facility f, string code) =>
+        new(f.Id, code, f.Name, f.Latitude, f.Longitude, f.Capacity, f.Source, f.DistrictCode, f.StreetCode, f.Address, f.Version);
 
     private Facility New(long typeId, string name, double lat, double lon, double? capacity, string source, string? sourceRef)
     {

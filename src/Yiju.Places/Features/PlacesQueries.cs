@@ -11,7 +11,15 @@ using Yiju.Routing.Paths;
 
 namespace Yiju.Places.Features;
 
-public sealed record RunDetail(RunSummary Run, RunInputs Inputs, AnalysisParameters Parameters, AccessibilityResult Result);
+public sealed record RunDetail(RunSummary Run, RunInputs Inputs, AnalysisParameters Parameters, AccessibilityResult Result, IReadOnlyList<TypeSnapshot> Types)
+{
+    /// <summary>The standard distance each type was measured against in this run (from its types, else its inputs for older runs).</summary>
+    public IReadOnlyDictionary<string, double> Distances =>
+        Types.Count > 0 ? Types.ToDictionary(t => t.Code, t => t.WalkingDistance, StringComparer.Ordinal) : Inputs.StandardDistances;
+}
+
+/// <summary>Two saved runs side by side: their settings (parameters, inputs, standards) and coverage per type, district and street.</summary>
+public sealed record RunComparisonView(RunDetail A, RunDetail B, IReadOnlyList<ComparedSetting> Settings, IReadOnlyList<ComparedCoverage> Coverage);
 
 public sealed record ReachableFacility(long Id, string TypeCode, string Name, double Latitude, double Longitude, double Distance, int Minutes);
 
@@ -36,7 +44,54 @@ public sealed class PlacesQueries(IPlacesDb db, NetworkCache cache)
         return new RunDetail(new RunSummary(run.Id, run.StartedAt, run.FinishedAt, run.StartedBy, run.UsesEstimatedPopulation),
             JsonSerializer.Deserialize<RunInputs>(run.InputsJson, RunAnalysis.Json)!,
             JsonSerializer.Deserialize<AnalysisParameters>(run.ParametersJson, RunAnalysis.Json)!,
-            JsonSerializer.Deserialize<AccessibilityResult>(run.ResultJson, RunAnalysis.Json)!);
+            JsonSerializer.Deserialize<AccessibilityResult>(run.ResultJson, RunAnalysis.Json)!,
+            JsonSerializer.Deserialize<List<TypeSnapshot>>(run.TypesJson, RunAnalysis.Json) ?? []);
+    }
+
+    /// <summary>Compares two saved runs; null when either does not exist.</summary>
+    public async Task<RunComparisonView?> Compare(long a, long b, bool showPeople, CancellationToken ct)
+    {
+        var left = await Run(a, ct);
+        var right = await Run(b, ct);
+        if (left is null || right is null)
+            return null;
+        var rowsA = await Coverage(left.Run.Id, null, null, ct);
+        var rowsB = await Coverage(right.Run.Id, null, null, ct);
+        var coverage = RunComparison.Coverage(rowsA, rowsB, left.Distances, right.Distances);
+        var settings = RunComparison.Settings(Settings(left, showPeople), Settings(right, showPeople));
+        return new RunComparisonView(left, right, settings, coverage);
+    }
+
+    /// <summary>
+    /// A run's parameters and inputs as labelled lines, keys first: the page localises the keys; "standard:&lt;code&gt;"
+    /// and "facilities:&lt;code&gt;" name a type. Who started a run is shown to planners only.
+    /// </summary>
+    public static List<(string Name, string Value)> Settings(RunDetail run, bool showPeople)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var lines = new List<(string, string)>
+        {
+            ("finished", run.Run.FinishedAt.ToString("u", inv)),
+            ("network", string.Create(inv, $"#{run.Inputs.NetworkId} {run.Inputs.NetworkFile}")),
+            ("population", string.Create(inv, $"{run.Inputs.PopulationUnits:N0} / {run.Inputs.People:N0}")),
+            ("estimate", run.Inputs.EstimatedPopulation ? "ESTIMATE" : "census"),
+            ("maxSnap", run.Parameters.MaxSnapDistance.ToString(inv)),
+            ("sites", run.Parameters.SuggestCount.ToString(inv)),
+            ("candidates", run.Parameters.CandidateLimit.ToString(inv)),
+            ("flagged", run.Result.FlaggedFacilities.Count.ToString(inv)),
+        };
+        if (showPeople)
+            lines.Insert(1, ("startedBy", run.Run.StartedBy));
+        var types = run.Types.Count > 0
+            ? run.Types.Select(t => (t.Code, Text: string.Create(inv, $"{(int)t.Level}′ · {t.WalkingDistance} m · {t.TargetGroup} · {t.CapacityUnit}{(t.ClauseChecked ? " · ✓" : "")}")))
+            : run.Inputs.StandardDistances.Select(kv => (kv.Key, Text: string.Create(inv, $"{kv.Value} m")));
+        foreach (var (code, text) in types.OrderBy(t => t.Item1, StringComparer.Ordinal))
+        {
+            lines.Add(($"standard:{code}", text));
+            lines.Add(($"facilities:{code}", run.Inputs.FacilitiesByType.GetValueOrDefault(code).ToString(inv)));
+        }
+
+        return lines;
     }
 
     public Task<List<CoverageRow>> Coverage(long runId, string? typeCode, string? level, CancellationToken ct)

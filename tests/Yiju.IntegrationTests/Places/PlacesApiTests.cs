@@ -33,6 +33,30 @@ public abstract class PlacesApiTests(AppFixture fixture)
         return new MultipartFormDataContent { { content, "file", name } };
     }
 
+    /// <summary>
+    /// Queues an analysis (202 with the job) and polls the job until the background worker has saved the run. The
+    /// limit only stops a hung test; nothing is asserted about how long it took.
+    /// </summary>
+    internal static async Task<long> RunAndWait(HttpClient client, object request, CancellationToken ct)
+    {
+        var queued = await client.PostAsJsonAsync("/api/v1/places/runs", request, ct);
+        Assert.Equal(HttpStatusCode.Accepted, queued.StatusCode);
+        var job = await queued.Content.ReadFromJsonAsync<JsonElement>(ct);
+        Assert.Equal("Queued", job.GetProperty("status").GetString());
+        var location = queued.Headers.Location!.ToString();
+        for (var i = 0; i < 1200; i++)
+        {
+            job = await client.GetFromJsonAsync<JsonElement>(location, ct);
+            var status = job.GetProperty("status").GetString();
+            if (status == "Succeeded")
+                return job.GetProperty("runId").GetInt64();
+            Assert.True(status != "Failed", job.GetProperty("failureReason").GetString());
+            await Task.Delay(250, ct);
+        }
+
+        throw new TimeoutException("the analysis job did not finish within 5 minutes");
+    }
+
     private static (int Networks, int Units, int Facilities) Counts(YijuApp app) =>
         app.Db(db => (db.WalkingNetworks.Count(), db.PopulationUnits.Count(), db.Facilities.Count()));
 
@@ -106,9 +130,7 @@ public abstract class PlacesApiTests(AppFixture fixture)
         Assert.True(imported.GetProperty("vertices").GetInt32() > 10_000);
         Assert.True(imported.GetProperty("estimatedUnits").GetInt32() > 1_000);
 
-        var run = await client.PostAsJsonAsync("/api/v1/places/runs", new { sites = 2 }, ct);
-        Assert.Equal(HttpStatusCode.Created, run.StatusCode);
-        var runId = (await run.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetInt64();
+        var runId = await RunAndWait(client, new { sites = 2 }, ct);
 
         var anonymous = app.CreateClient();
         var districts = await anonymous.GetFromJsonAsync<JsonElement[]>($"/api/v1/places/runs/{runId}/coverage?level=district&type=primary-school", ct);
@@ -148,7 +170,59 @@ public abstract class PlacesApiTests(AppFixture fixture)
         var outside = await anonymous.GetAsync("/api/v1/places/within?lat=44.9180&lon=127.1670", ct); // 五常市: outside the extract
         Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
         Assert.Contains("outside the imported network", await outside.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+
+        // Editing a type applies to runs queued afterwards; the saved run keeps the standard it was measured against.
+        var types = await anonymous.GetFromJsonAsync<JsonElement[]>("/api/v1/places/types", ct);
+        var schoolType = types!.Single(t => t.GetProperty("code").GetString() == "primary-school");
+        var (coordinator, _) = await app.ClientFor(Role.ProgrammeCoordinator);
+        var widened = await coordinator.PutAsJsonAsync("/api/v1/places/types/primary-school", TypeEdit(schoolType, 800), ct);
+        Assert.Equal(HttpStatusCode.OK, widened.StatusCode);
+        var second = await RunAndWait(client, new { sites = 1 }, ct);
+
+        var first = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/places/runs/{runId}", ct);
+        double Distance(JsonElement run) => run.GetProperty("types").EnumerateArray().Single(t => t.GetProperty("code").GetString() == "primary-school").GetProperty("walkingDistance").GetDouble();
+        Assert.Equal(500, Distance(first));
+        Assert.Equal(800, Distance(await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/places/runs/{second}", ct)));
+        Assert.Equal("—", first.GetProperty("run").GetProperty("startedBy").GetString()); // who ran it is for planners only
+
+        var comparison = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/places/runs/compare?a={runId}&b={second}", ct);
+        var settings = comparison.GetProperty("settings").EnumerateArray().ToList();
+        Assert.True(settings.Single(x => x.GetProperty("name").GetString() == "standard:primary-school").GetProperty("differs").GetBoolean());
+        Assert.True(settings.Single(x => x.GetProperty("name").GetString() == "sites").GetProperty("differs").GetBoolean());
+        Assert.DoesNotContain(settings, x => x.GetProperty("name").GetString() == "startedBy");
+        var rows = comparison.GetProperty("coverage").EnumerateArray().ToList();
+        var citySchool = rows.Single(r => r.GetProperty("typeCode").GetString() == "primary-school" && r.GetProperty("areaLevel").GetString() == "city");
+        Assert.True(citySchool.GetProperty("standardChanged").GetBoolean());
+        // 800 m reaches everyone 500 m reached, on the same network, facilities and people.
+        Assert.True(citySchool.GetProperty("deltaPoints").GetDouble() > 0);
+        var daoliSchool = rows.Single(r => r.GetProperty("typeCode").GetString() == "primary-school" && r.GetProperty("areaCode").GetString() == "230102");
+        Assert.Equal(daoliSchool.GetProperty("b").GetProperty("coveragePercent").GetDouble() - daoliSchool.GetProperty("a").GetProperty("coveragePercent").GetDouble(),
+            daoliSchool.GetProperty("deltaPoints").GetDouble(), 6);
+        var cityMarket = rows.Single(r => r.GetProperty("typeCode").GetString() == "market" && r.GetProperty("areaLevel").GetString() == "city");
+        Assert.False(cityMarket.GetProperty("standardChanged").GetBoolean());
+        Assert.Equal(0, cityMarket.GetProperty("deltaPoints").GetDouble(), 6);
+
+        var planned = await client.GetFromJsonAsync<JsonElement>($"/api/v1/places/runs/compare?a={runId}&b={second}", ct);
+        Assert.Contains(planned.GetProperty("settings").EnumerateArray(), x => x.GetProperty("name").GetString() == "startedBy");
+
+        schoolType = (await anonymous.GetFromJsonAsync<JsonElement[]>("/api/v1/places/types", ct))!.Single(t => t.GetProperty("code").GetString() == "primary-school");
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsJsonAsync("/api/v1/places/types/primary-school", TypeEdit(schoolType, 500), ct)).StatusCode);
     }
+
+    internal static object TypeEdit(JsonElement type, double distance) => new
+    {
+        name = type.GetProperty("name").GetString(),
+        nameEn = type.GetProperty("nameEn").GetString(),
+        lifeCircleMinutes = type.GetProperty("lifeCircleMinutes").GetInt32(),
+        walkingDistance = distance,
+        targetGroup = type.GetProperty("targetGroup").GetString(),
+        capacityUnit = type.GetProperty("capacityUnit").GetString(),
+        defaultCapacity = type.GetProperty("defaultCapacity").GetDouble(),
+        clause = type.GetProperty("clause").GetString(),
+        clauseChecked = type.GetProperty("clauseChecked").GetBoolean(),
+        clauseVerification = type.GetProperty("clauseVerification").GetString(),
+        version = type.GetProperty("version").GetInt32(),
+    };
 }
 
 public sealed class PlacesApiOnSqlite(SqliteFixture fixture) : PlacesApiTests(fixture), IClassFixture<SqliteFixture>;

@@ -3,6 +3,27 @@
 // API only: no tile server, so the maps work on closed networks.
 (function () {
   'use strict';
+
+  // A queued analysis (#job-progress): poll the job, move the progress bar, go to the result when it is done.
+  var job = document.getElementById('job-progress');
+  if (job && (job.dataset.status === 'Queued' || job.dataset.status === 'Running')) {
+    var poll = function () {
+      fetch('/api/v1/places/jobs/' + job.dataset.job, { credentials: 'same-origin' }).then(function (r) {
+        if (!r.ok) { throw new Error(String(r.status)); }
+        return r.json();
+      }).then(function (j) {
+        if (j.status === 'Succeeded' && j.runId) { window.location.assign('/places?run=' + j.runId); return; }
+        if (j.status !== job.dataset.status) { window.location.reload(); return; }
+        var bar = document.getElementById('job-bar');
+        if (bar && j.fraction !== null && j.fraction !== undefined) { bar.value = j.fraction; }
+        var stage = document.getElementById('job-stage');
+        if (stage) { stage.textContent = j.stage || ''; }
+        window.setTimeout(poll, 1000);
+      }).catch(function () { window.setTimeout(poll, 3000); });
+    };
+    window.setTimeout(poll, 1000);
+  }
+
   if (!window.L) { return; }
 
   function load(url) {
@@ -96,6 +117,55 @@
         el.dataset.suggestions = String(t.suggestions.length);
       }).catch(function (e) { el.dataset.error = String(e); });
     }
+  }
+
+  // The facility form (#facility-map): districts and existing facilities as vector layers; a click picks the point,
+  // fills the coordinates and asks the server how far the point lies from the walking network.
+  var pick = document.getElementById('facility-map');
+  if (pick) {
+    var fmap = L.map(pick, { zoomSnap: 0.25 });
+    fmap.attributionControl.addAttribution('© OpenStreetMap contributors (ODbL) · DataV.GeoAtlas');
+    fmap.setView([45.76, 126.64], 12);
+    var latInput = document.getElementById('facility-lat'), lonInput = document.getElementById('facility-lon');
+    var checkText = document.getElementById('facility-check');
+    var marker = null;
+    var check = function (lat, lon) {
+      load(pick.dataset.check + '?lat=' + lat + '&lon=' + lon).then(function (c) {
+        var key = { 'snapped': 'textSnapped', 'too-far': 'textTooFar', 'outside': 'textOutside' }[c.status] || 'textNoNetwork';
+        var text = pick.dataset[key];
+        if (c.status === 'snapped') { text += ' ' + Math.round(c.distance) + ' m'; }
+        if (c.status === 'too-far') { text += ' ' + Math.round(c.maxDistance) + ' m'; }
+        checkText.textContent = (c.status === 'too-far' || c.status === 'outside' ? '⚑ ' : '') + text;
+        checkText.className = c.status === 'too-far' || c.status === 'outside' ? 'note warning' : 'note';
+        pick.dataset.checked = c.status;
+      }).catch(function (e) { pick.dataset.error = String(e); });
+    };
+    var place = function (lat, lon, pan) {
+      if (marker) { marker.setLatLng([lat, lon]); } else {
+        marker = L.circleMarker([lat, lon], { radius: 8, color: '#000', weight: 2, fillColor: '#ffeb3b', fillOpacity: 1, className: 'picked-point' }).addTo(fmap);
+      }
+      if (pan) { fmap.setView([lat, lon], 16); }
+    };
+    districtLayer(fmap, pick.dataset.districts, null).then(function () { pick.dataset.districtsLoaded = 'true'; })
+      .catch(function (e) { pick.dataset.error = String(e); });
+    load(pick.dataset.facilities).then(function (geo) {
+      L.geoJSON(geo, {
+        filter: function (f) { return String(f.properties.id) !== pick.dataset.id; },
+        pointToLayer: function (f, latlng) {
+          return L.circleMarker(latlng, { radius: 3, color: '#1b5e9b', weight: 1, fillColor: '#42a5f5', fillOpacity: 0.7, interactive: false });
+        }
+      }).addTo(fmap);
+      pick.dataset.facilitiesLoaded = String(geo.features.length);
+    }).catch(function (e) { pick.dataset.error = String(e); });
+    fmap.on('click', function (e) {
+      var lat = e.latlng.lat.toFixed(6), lon = e.latlng.lng.toFixed(6);
+      latInput.value = lat;
+      lonInput.value = lon;
+      place(e.latlng.lat, e.latlng.lng, false);
+      check(lat, lon);
+    });
+    var lat0 = parseFloat(latInput.value), lon0 = parseFloat(lonInput.value);
+    if (isFinite(lat0) && isFinite(lon0)) { place(lat0, lon0, true); }
   }
 
   var near = document.getElementById('nearby-map');

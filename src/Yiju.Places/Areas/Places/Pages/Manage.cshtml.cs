@@ -14,14 +14,15 @@ namespace Yiju.Places.Areas.Places.Pages;
 [Authorize(Policy = PlacesPolicies.Planner)]
 [RequestSizeLimit(ImportNetwork.MaxBytes + (1024 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportNetwork.MaxBytes + (1024 * 1024))]
-public sealed class ManageModel(IPlacesDb db, ImportNetwork importNetwork, FacilityHandlers facilities, ImportPopulation importPopulation, RunAnalysis runAnalysis) : PageModel
+public sealed class ManageModel(IPlacesDb db, ImportNetwork importNetwork, FacilityHandlers facilities, ImportPopulation importPopulation, AnalysisJobs jobs,
+    Microsoft.Extensions.Options.IOptions<PlacesOptions> options) : PageModel
 {
     public WalkingNetwork? Network { get; private set; }
     public int FacilityCount { get; private set; }
     public int CensusUnits { get; private set; }
     public string? Message { get; private set; }
     public Failure? Error { get; private set; }
-    public long? RunId { get; private set; }
+    public IReadOnlyList<JobView> Jobs { get; private set; } = [];
 
     public async Task OnGet(CancellationToken ct) => await Load(ct);
 
@@ -85,9 +86,10 @@ public sealed class ManageModel(IPlacesDb db, ImportNetwork importNetwork, Facil
         return Page();
     }
 
+    /// <summary>Queues the analysis and shows its progress page; the background worker runs it (it takes seconds to minutes).</summary>
     public async Task<IActionResult> OnPostRun(int? sites, CancellationToken ct)
     {
-        var outcome = await runAnalysis.Run(new AnalysisParameters(SuggestCount: sites ?? 3), User.Identity?.Name ?? "web", null, ct);
+        var outcome = await jobs.Queue(new AnalysisParameters(options.Value.MaxSnapDistance, sites ?? 3), User.Identity?.Name ?? "web", ct);
         if (outcome.Failure is { } f)
         {
             Error = f;
@@ -95,7 +97,7 @@ public sealed class ManageModel(IPlacesDb db, ImportNetwork importNetwork, Facil
             return Page();
         }
 
-        return Redirect($"/places?run={outcome.Value!.Id}");
+        return Redirect($"/places/jobs/{outcome.Value!.Id}");
     }
 
     private async Task Load(CancellationToken ct)
@@ -105,5 +107,6 @@ public sealed class ManageModel(IPlacesDb db, ImportNetwork importNetwork, Facil
             .FirstOrDefaultAsync(ct);
         FacilityCount = await db.Facilities.CountAsync(ct);
         CensusUnits = await db.PopulationUnits.CountAsync(p => !p.IsEstimate, ct);
+        Jobs = await jobs.Recent(10, ct);
     }
 }
