@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Yiju.Programme.Domain;
 
 namespace Yiju.Programme.Data;
@@ -13,5 +14,7 @@ public interface IProgrammeDb
     DbSet<Indicator> Indicators { get; }
     DbSet<IndicatorTarget> IndicatorTargets { get; }
     DbSet<ReportedValue> ReportedValues { get; }
+    /// <summary>For the progress read model's aggregate queries (Features/Queries/CurrentCityValues).</summary>
+    DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
