@@ -20,7 +20,7 @@ public interface IProgrammeDb
     DbSet<ValueEvidence> ValueEvidence { get; }
     DbSet<EvidenceContent> EvidenceContents { get; }
 
-    /// <summary>For the bulk import's batched inserts and its transaction (DbContext's own members).</summary>
+    /// <summary>For the bulk import's batched inserts and transaction, and the progress read model's aggregate queries.</summary>
     DatabaseFacade Database { get; }
 
     /// <summary>The mapping, so batched inserts bind each column exactly as EF would (DbContext's own member).</summary>

@@ -111,6 +111,23 @@ public sealed class ReportedValue
     }
 
     /// <summary>
+    /// A current approved value as the progress read model loads it from the database: only the columns progress reads
+    /// (indicator, period, district, value, observed-through), without source or history. For assessing, never for saving.
+    /// </summary>
+    public static ReportedValue ForProgress(long indicatorId, PeriodKey period, string? districtCode, double value, DateOnly? observedThrough) =>
+        new()
+        {
+            IndicatorId = indicatorId,
+            Period = period,
+            DistrictCode = districtCode,
+            Value = value,
+            ObservedThrough = observedThrough,
+            Status = ValueStatus.Approved,
+            Revision = 1,
+            IsCurrent = true,
+        };
+
+    /// <summary>
     /// A figure already published by an authority (a government report, a press conference), taken in as
     /// approved because nobody in Yiju can review it: the source quote is its evidence.
     /// </summary>

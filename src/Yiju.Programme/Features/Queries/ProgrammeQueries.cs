@@ -36,6 +36,10 @@ public sealed record ChartSeries(
     string Unit, IReadOnlyList<ChartPoint> Actual, double? Target, string? TargetLabel,
     IReadOnlyList<ChartPoint> Pace, IReadOnlyList<ChartPoint> Projection, bool RunningTotal);
 
+/// <summary>
+/// One indicator's page. <see cref="Approved"/> values are loaded without their <see cref="ReportedValue.History"/>
+/// (an indicator broken down by district has 19 values a period); <see cref="Pending"/> values carry theirs.
+/// </summary>
 public sealed record IndicatorView(
     CityProgramme Programme, Home Home, Goal Goal, ProgrammeTask Task, Indicator Indicator, DateOnly AsOf,
     IReadOnlyList<TargetView> Targets, TargetView? Governing, TrendProjection? Projection,
@@ -62,9 +66,9 @@ public sealed class ProgrammeQueries(IProgrammeDb db, TimeProvider clock)
         if (programme is null)
             return null;
         var day = asOf ?? Today;
-        var values = await db.ReportedValues.AsNoTracking()
-            .Where(v => v.Status == ValueStatus.Approved && v.IsCurrent)
-            .ToListAsync(ct);
+        // Only the city values the statuses depend on (the latest for rates and levels, the window for sums), not every
+        // approved value of every district: see CurrentCityValues.
+        var values = await CurrentCityValues.ForOverview(db, programme, day, ct);
         return new OverviewView(programme, day, Domain.Overview.Assess(programme, values, day));
     }
 
@@ -82,11 +86,17 @@ public sealed class ProgrammeQueries(IProgrammeDb db, TimeProvider clock)
         var goal = await db.Goals.AsNoTracking().FirstAsync(g => g.Id == task.GoalId, ct);
         var home = await db.Homes.AsNoTracking().FirstAsync(h => h.Id == goal.HomeId, ct);
         var programme = await db.Programmes.AsNoTracking().FirstAsync(p => p.Id == home.ProgrammeId, ct);
-        var values = await db.ReportedValues.AsNoTracking().Include(v => v.History)
-            .Where(v => v.IndicatorId == indicator.Id)
+        // History is shown only for values in progress: approved values (every district, every period) come without it.
+        var approvedValues = await db.ReportedValues.AsNoTracking()
+            .Where(v => v.IndicatorId == indicator.Id && v.Status == ValueStatus.Approved)
             .ToListAsync(ct);
+        var pendingValues = includePending
+            ? await db.ReportedValues.AsNoTracking().Include(v => v.History)
+                .Where(v => v.IndicatorId == indicator.Id && v.Status != ValueStatus.Approved)
+                .ToListAsync(ct)
+            : [];
         var day = asOf ?? Today;
-        var approved = values.Where(v => v.Status == ValueStatus.Approved).OrderBy(v => v.Period).ThenBy(v => v.DistrictCode, StringComparer.Ordinal).ThenBy(v => v.Revision).ToList();
+        var approved = approvedValues.OrderBy(v => v.Period).ThenBy(v => v.DistrictCode, StringComparer.Ordinal).ThenBy(v => v.Revision).ToList();
         var current = approved.Where(v => v.IsCurrent).ToList();
         var governing = Domain.Overview.GoverningTarget(indicator, day.Year);
         var targets = indicator.Targets
@@ -99,9 +109,7 @@ public sealed class ProgrammeQueries(IProgrammeDb db, TimeProvider clock)
         var projection = governing is null || indicator.Direction == Direction.ForInformation
             ? null
             : Projection.ProjectToDeadline(indicator, governing, current, programme.StartYear);
-        var pending = includePending
-            ? values.Where(v => v.Status != ValueStatus.Approved).OrderBy(v => v.Period).ThenBy(v => v.DistrictCode, StringComparer.Ordinal).ToList()
-            : [];
+        var pending = pendingValues.OrderBy(v => v.Period).ThenBy(v => v.DistrictCode, StringComparer.Ordinal).ToList();
         return new IndicatorView(programme, home, goal, task, indicator, day, targets, targets.FirstOrDefault(t => t.IsGoverning),
             projection, approved, pending, Chart(indicator, governing, current, projection, programme.StartYear));
     }
