@@ -96,9 +96,9 @@ export HOTLINE_OUT=$out HOTLINE_LUA=$root/bench/hotline
 $psql -c "DROP TABLE IF EXISTS bench_raw_ticket" -c "CREATE TABLE bench_raw_ticket (LIKE hotline_ticket INCLUDING ALL)"
 
 url=http://127.0.0.1:$web_port
-wrk_run() { # name script connections threads
-  local name=$1 script=$2 c=$3 t=$4
-  wrk -t"$t" -c"$c" -d"${duration}s" --timeout 10s -s "bench/hotline/$script" "$url" >"$out/$name.$run.txt" 2>&1 || true
+wrk_run() { # name script connections threads [timeout]
+  local name=$1 script=$2 c=$3 t=$4 timeout=${5:-10s}
+  wrk -t"$t" -c"$c" -d"${duration}s" --timeout "$timeout" -s "bench/hotline/$script" "$url" >"$out/$name.$run.txt" 2>&1 || true
   grep '^RESULT' "$out/$name.$run.txt" | sed "s/^RESULT/$name run=$run/" | tee -a "$out/raw.txt" >&2
 }
 : >"$out/raw.txt"
@@ -117,7 +117,7 @@ for run in $(seq 1 "$runs"); do
   wrk_run create open311_post.lua "$connections" 2
   wrk_run queue queue.lua 16 2
   wrk_run search search.lua 16 2
-  wrk_run kpi kpi.lua 1 1
+  wrk_run kpi kpi.lua 1 1 60s
 done
 $psql -c "DROP TABLE IF EXISTS bench_raw_ticket"
 total=$($psql -tAc "SELECT count(*) FROM hotline_ticket")

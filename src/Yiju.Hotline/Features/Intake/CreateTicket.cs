@@ -75,14 +75,13 @@ public sealed class CreateTicket(IHotlineDb db, IDistrictLookup districts, TimeP
         if (point is { IsValid: false })
             return Failure.Invalid("latitude", "坐标无效 (invalid WGS84 coordinates)");
 
-        var taxonomy = await catalogue.Load(ct);
         var categoryCode = command.CategoryCode?.Trim();
         if (string.IsNullOrEmpty(categoryCode) && actor.Role == HotlineRole.Resident)
         {
             var suggested = await catalogue.Suggest(command.Text, ct);
             categoryCode = suggested.Count > 0 ? suggested[0].Code : FallbackCategory;
         }
-        if (string.IsNullOrEmpty(categoryCode) || !taxonomy.IsSelectable(categoryCode) || taxonomy.Find(categoryCode)!.IsTopLevel)
+        if (string.IsNullOrEmpty(categoryCode) || !await IsSelectableLeaf(categoryCode, ct))
             return Failure.Invalid("categoryCode", $"分类 '{categoryCode}' 不存在或已停用，请选择二级分类 (unknown or inactive category; choose a second-level one)");
 
         var match = point is { } p ? districts.Find(p) : null;
@@ -108,6 +107,20 @@ public sealed class CreateTicket(IHotlineDb db, IDistrictLookup districts, TimeP
             return Failure.Conflict("提交冲突，请重试 (the submission collided with another; try again)");
         }
         return new CreatedTicket(ticket.Id, ticket.Number, false);
+    }
+
+    /// <summary>
+    /// A second-level category that is active under an active parent. Reads the category and its parent only (two
+    /// rows by key), not the whole taxonomy: this runs on every ticket created.
+    /// </summary>
+    private async Task<bool> IsSelectableLeaf(string code, CancellationToken ct)
+    {
+        var top = code.Split('.')[0];
+        var rows = await db.Categories.AsNoTracking().Where(c => c.Code == code || c.Code == top)
+            .Select(c => new { c.Code, c.ParentCode, c.IsActive }).ToListAsync(ct);
+        var category = rows.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.Ordinal));
+        return category is { IsActive: true, ParentCode: { } parent }
+            && rows.Any(r => string.Equals(r.Code, parent, StringComparison.Ordinal) && r.IsActive && r.ParentCode is null);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
