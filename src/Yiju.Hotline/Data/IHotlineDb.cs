@@ -13,6 +13,12 @@ public interface IHotlineDb
     DbSet<TicketNumberCounter> TicketNumberCounters { get; }
     DbSet<SubmissionKey> SubmissionKeys { get; }
     DbSet<Open311Client> Open311Clients { get; }
+    DbSet<KnowledgeEntry> KnowledgeEntries { get; }
+    DbSet<KnowledgeRevision> KnowledgeRevisions { get; }
+    DbSet<CallCountDay> CallCounts { get; }
+    DbSet<DeadlineRuleRow> DeadlineRules { get; }
+    DbSet<KpiWeightsRow> KpiWeightVersions { get; }
+    DbSet<StatusLabelRow> StatusLabelRows { get; }
     /// <summary>For the one upsert that issues ticket numbers and for provider checks.</summary>
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

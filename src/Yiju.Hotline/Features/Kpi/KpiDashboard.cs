@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Yiju.Hotline.Data;
 using Yiju.Hotline.Domain;
 using Yiju.Hotline.Features.Access;
+using Yiju.Hotline.Features.Settings;
 using Yiju.Kernel;
 using Yiju.Kernel.Security;
 
@@ -12,19 +13,19 @@ public sealed record RateFigure(string Kind, string Label, double Numerator, int
 public sealed record RankingRow(int Rank, long UnitId, string UnitName, int Tickets, double? Composite,
     RateFigure Response, RateFigure Resolution, RateFigure Satisfaction, RateFigure OnTimeClosing);
 
-public sealed record Ranking(string Level, string Label, IReadOnlyList<RankingRow> Rows);
+/// <summary>One ranking with the weights version it was scored with, published beside it.</summary>
+public sealed record Ranking(string Level, string Label, IReadOnlyList<RankingRow> Rows, int WeightsVersion);
 
+/// <summary>The month's figures; <see cref="CallAnswer"/> comes from the recorded call counts, not from tickets.</summary>
 public sealed record Dashboard(string Month, int Tickets, int Accepted, int ResolvedAtIntake, IReadOnlyList<RateFigure> Rates,
-    int WeightsVersion, KpiWeights Weights, IReadOnlyList<Ranking> Rankings);
+    int WeightsVersion, KpiWeights Weights, IReadOnlyList<Ranking> Rankings, RateFigure CallAnswer);
 
 /// <summary>
 /// The month's rates (tickets by month of first dispatch, Asia/Shanghai), each with numerator and denominator, and the
 /// rankings of departments, districts and streets as receiving units, scored with the weights version in force.
 /// </summary>
-public sealed class KpiDashboard(IHotlineDb db, IHotlineDirectory directory, TimeProvider clock)
+public sealed class KpiDashboard(IHotlineDb db, IHotlineDirectory directory, TimeProvider clock, HotlineConfiguration configuration, CallRecords calls)
 {
-    public static KpiWeightHistory Weights { get; } = new([KpiWeights.Default]);
-
     public async Task<Outcome<Dashboard>> Month(YearMonth month, Caller caller, CancellationToken ct)
     {
         if (await directory.ActorFor(caller, ct) is null)
@@ -41,7 +42,8 @@ public sealed class KpiDashboard(IHotlineDb db, IHotlineDirectory directory, Tim
             .ToListAsync(ct);
         var accepted = await db.Tickets.AsNoTracking().CountAsync(t => t.AcceptedAtUtc >= start && t.AcceptedAtUtc < end, ct);
         var atIntake = await db.Tickets.AsNoTracking().CountAsync(t => t.AcceptedAtUtc >= start && t.AcceptedAtUtc < end && t.ResolvedAtIntake, ct);
-        var weights = Weights.For(month);
+        var history = await configuration.Weights(ct);
+        var weights = history.For(month);
         var live = snapshots.Where(s => s.Status != TicketStatus.Merged).ToList();
         IReadOnlyList<RateFigure> rates =
         [
@@ -54,14 +56,15 @@ public sealed class KpiDashboard(IHotlineDb db, IHotlineDirectory directory, Tim
         foreach (var (kind, label) in new[] { (UnitKind.Department, "市直部门"), (UnitKind.District, "区、县(市)"), (UnitKind.Street, "街道、乡镇") })
         {
             var names = (await directory.Units(kind, ct)).ToDictionary(u => u.Id, u => u.Name);
-            var rows = Kpis.RankMonth(snapshots, month, Kpis.ByUnit(kind), Weights, now)
+            var rows = Kpis.RankMonth(snapshots, month, Kpis.ByUnit(kind), history, now)
                 .Select(s => new RankingRow(s.Rank, s.UnitId, names.GetValueOrDefault(s.UnitId) ?? s.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     s.Tickets, s.Composite, Figure(KpiKind.Response, s.Response), Figure(KpiKind.Resolution, s.Resolution),
                     Figure(KpiKind.Satisfaction, s.Satisfaction), Figure(KpiKind.OnTimeClosing, s.OnTimeClosing)))
                 .ToList();
-            rankings.Add(new Ranking(kind.ToString(), label, rows));
+            rankings.Add(new Ranking(kind.ToString(), label, rows, weights.Version));
         }
-        return new Dashboard(month.ToString(), snapshots.Count, accepted, atIntake, rates, weights.Version, weights, rankings);
+        var callAnswer = CallRecords.AnswerRate(await calls.ForMonth(month, ct));
+        return new Dashboard(month.ToString(), snapshots.Count, accepted, atIntake, rates, weights.Version, weights, rankings, callAnswer);
     }
 
     public static string Label(KpiKind kind) => kind switch

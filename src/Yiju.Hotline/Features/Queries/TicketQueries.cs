@@ -22,7 +22,7 @@ public sealed record PublicTicket(string Number, string TypeLabel, string Status
 
 public sealed record PublicStep(DateTimeOffset At, string Label);
 
-public sealed class TicketQueries(IHotlineDb db, IHotlineDirectory directory, DeadlinePolicy policy, TimeProvider clock)
+public sealed class TicketQueries(IHotlineDb db, IHotlineDirectory directory, DeadlinePolicy policy, TimeProvider clock, StatusLabels labels)
 {
     private static readonly TicketStatus[] UnitDefault = [TicketStatus.Dispatched, TicketStatus.InHandling];
     private static readonly TicketStatus[] CentreDefault =
@@ -63,7 +63,7 @@ public sealed class TicketQueries(IHotlineDb db, IHotlineDirectory directory, De
         string? unitName = null;
         if (actor.UnitId is { } unitId && UnitKindOf(actor.Role) is { } kind)
             unitName = (await directory.Find(kind, unitId, ct))?.Name;
-        return new QueuePage([.. tickets.Select(t => TicketMapping.ToRow(t, actor, policy, now))], total, page, QueueFilter.PageSize, actor.Role.ToString(), unitName);
+        return new QueuePage([.. tickets.Select(t => TicketMapping.ToRow(t, actor, policy, now, labels))], total, page, QueueFilter.PageSize, actor.Role.ToString(), unitName);
     }
 
     public async Task<Outcome<TicketView>> Detail(Guid id, Caller caller, CancellationToken ct)
@@ -77,7 +77,7 @@ public sealed class TicketQueries(IHotlineDb db, IHotlineDirectory directory, De
         if (!TicketScope.CanSee(ticket, actor))
             return Failure.Forbidden("工单不在本单位范围内 (the ticket is outside your unit's scope)");
         var categoryName = await db.Categories.AsNoTracking().Where(c => c.Code == ticket.CategoryCode).Select(c => c.NameZh).FirstOrDefaultAsync(ct);
-        return TicketMapping.ToView(ticket, actor, policy, clock.GetUtcNow().UtcDateTime, categoryName);
+        return TicketMapping.ToView(ticket, actor, policy, clock.GetUtcNow().UtcDateTime, categoryName, labels);
     }
 
     /// <summary>
@@ -121,7 +121,7 @@ public sealed class TicketQueries(IHotlineDb db, IHotlineDirectory directory, De
                 or TicketAction.Callback or TicketAction.Reopen or TicketAction.Close or TicketAction.ResolveAtIntake or TicketAction.ApproveExtension or TicketAction.Merge)
             .Select(e => new PublicStep(TicketMapping.At(e.AtUtc), TicketWorkflow.RuleFor(e.Action).LabelZh))
             .ToList();
-        return new PublicTicket(ticket.Number, TicketMapping.TypeLabel(ticket.Type), StatusLabels.Default.LabelZh(ticket.Status), ticket.Lifecycle.ToString(),
+        return new PublicTicket(ticket.Number, TicketMapping.TypeLabel(ticket.Type), labels.LabelZh(ticket.Status), ticket.Lifecycle.ToString(),
             TicketMapping.At(ticket.AcceptedAtUtc), TicketMapping.At(ticket.HandlingDueUtc), ticket.CurrentUnitName,
             ticket.RepliedAtUtc is null ? null : ticket.ReplyText, TicketMapping.At(ticket.ClosedAtUtc), steps);
     }
