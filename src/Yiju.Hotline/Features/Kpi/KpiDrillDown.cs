@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Yiju.Hotline.Data;
 using Yiju.Hotline.Domain;
@@ -34,7 +35,7 @@ public enum DrillOutcome
 }
 
 /// <summary>The filters of one figure: the same month, kind and group the dashboard used.</summary>
-public sealed record DrillFilter(YearMonth Month, DrillKind Kind, DrillOutcome Outcome = DrillOutcome.All, UnitKind? Level = null, long? UnitId = null,
+public sealed record DrillFilter(YearMonth Month, [property: JsonConverter(typeof(JsonStringEnumConverter))] DrillKind Kind, [property: JsonConverter(typeof(JsonStringEnumConverter))] DrillOutcome Outcome = DrillOutcome.All, [property: JsonConverter(typeof(JsonStringEnumConverter))] UnitKind? Level = null, long? UnitId = null,
     string? Category = null, long? DistrictId = null, long? StreetId = null, int Page = 1)
 {
     public const int PageSize = 50;

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Yiju.Hotline.Data;
@@ -13,8 +14,9 @@ namespace Yiju.Hotline.Features.Settings;
 public sealed record SaveCategory(string? Code, string? ParentCode, int? Version, string? NameZh, string? NameEn, string? DefaultUnit, UnitKind RouteLevel,
     IReadOnlyList<string>? Keywords, bool IsActive = true);
 
-public sealed record DeadlineRuleItem(long Id, int Version, TicketType? Type, string? CategoryCode, Urgency? Urgency, int SignForAmount, DeadlineUnit SignForUnit,
-    int HandlingAmount, DeadlineUnit HandlingUnit, int RemindBeforeSignForMinutes, int RemindBeforeHandlingMinutes, DeadlineStart StartsAt, bool IsCatchAll);
+public sealed record DeadlineRuleItem(long Id, int Version, [property: JsonConverter(typeof(JsonStringEnumConverter))] TicketType? Type, string? CategoryCode, [property: JsonConverter(typeof(JsonStringEnumConverter))] Urgency? Urgency, int SignForAmount,
+    [property: JsonConverter(typeof(JsonStringEnumConverter))] DeadlineUnit SignForUnit, int HandlingAmount, [property: JsonConverter(typeof(JsonStringEnumConverter))] DeadlineUnit HandlingUnit, int RemindBeforeSignForMinutes, int RemindBeforeHandlingMinutes,
+    [property: JsonConverter(typeof(JsonStringEnumConverter))] DeadlineStart StartsAt, bool IsCatchAll);
 
 public sealed record SaveDeadlineRule(long? Id, int? Version, TicketType? Type, string? CategoryCode, Urgency? Urgency, int SignForAmount, DeadlineUnit SignForUnit,
     int HandlingAmount, DeadlineUnit HandlingUnit, int RemindBeforeSignForMinutes, int RemindBeforeHandlingMinutes);
@@ -25,7 +27,7 @@ public sealed record WeightsItem(int Version, DateOnly EffectiveFrom, double Res
 public sealed record PublishWeights(int? BasedOnVersion, DateOnly? EffectiveFrom, double Response, double Resolution, double Satisfaction, double OnTimeClosing,
     double BasicallySatisfiedCredit, string? Note);
 
-public sealed record StatusLabelItem(TicketStatus Status, string LabelZh, string LabelEn, string Lifecycle, string Open311Status, int Version);
+public sealed record StatusLabelItem([property: JsonConverter(typeof(JsonStringEnumConverter))] TicketStatus Status, string LabelZh, string LabelEn, string Lifecycle, string Open311Status, int Version);
 
 public sealed record SaveStatusLabel(TicketStatus Status, int? Version, string? LabelZh, string? LabelEn);
 
