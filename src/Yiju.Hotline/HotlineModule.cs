@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 using Yiju.Hotline.Features.Intake;
 using Yiju.Hotline.Features.Knowledge;
-using Yiju.Hotline.Features.Settings;
 using Yiju.Hotline.Features.Kpi;
 using Yiju.Hotline.Features.Open311;
 using Yiju.Hotline.Features.Queries;
+using Yiju.Hotline.Features.Settings;
 using Yiju.Hotline.Features.Taxonomy;
 using Yiju.Hotline.Features.Workflow;
 

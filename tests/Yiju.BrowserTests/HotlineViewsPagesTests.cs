@@ -38,6 +38,8 @@ public sealed partial class HotlineViewsPagesTests(BrowserFixture app)
         await intake.GetByLabel("诉求内容").FillAsync("请问今年的暖气费在哪里缴纳？");
         await intake.GetByLabel("联系电话").FillAsync("13904510000");
         await intake.Locator("select[name=CategoryCode]").SelectOptionAsync("heating.fee");
+        await intake.Locator("input[name=Latitude]").FillAsync("45.7732");
+        await intake.Locator("input[name=Longitude]").FillAsync("126.6177");
         await intake.GetByRole(AriaRole.Button, new() { Name = "建议分类 (Alt+S)" }).ClickAsync();
         var suggestion = page.GetByTestId("kb-suggestions").Locator("article", new() { HasText = title });
         await Expect(suggestion).ToBeVisibleAsync();
@@ -60,6 +62,7 @@ public sealed partial class HotlineViewsPagesTests(BrowserFixture app)
         await Expect(page.GetByTestId("hotspot-method")).ToContainTextAsync("√m");
         await Expect(page.Locator("#heat-map[data-cells]")).ToHaveCountAsync(1);
         await Expect(page.Locator("#heat-map .leaflet-interactive").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#heat-map[data-cells='0']")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("hotline-hotspots.png"), FullPage = true });
     }
 }

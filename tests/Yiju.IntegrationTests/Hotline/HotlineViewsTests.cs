@@ -40,8 +40,14 @@ public abstract class HotlineViewsTests(AppFixture fixture)
     {
         var created = await Post(op, "/api/v1/hotline/tickets", new
         {
-            type = "Complaint", categoryCode = category, text, urgency = "Normal", callerName = "李四", callerPhone = "13900001111",
-            latitude = lat, longitude = lon,
+            type = "Complaint",
+            categoryCode = category,
+            text,
+            urgency = "Normal",
+            callerName = "李四",
+            callerPhone = "13900001111",
+            latitude = lat,
+            longitude = lon,
         }, HttpStatusCode.Created);
         return (created.GetProperty("id").GetGuid(), created.GetProperty("number").GetString()!);
     }
@@ -60,8 +66,13 @@ public abstract class HotlineViewsTests(AppFixture fixture)
         var (street, _) = await app.ClientFor(Role.StreetStaff, app.StreetOf("230102"));
         var entry = new
         {
-            categoryCode = "heating.fee", title = "供热费缴纳渠道 " + Guid.NewGuid().ToString("N")[..6],
-            answer = "请按供热单位公布的渠道缴纳。", source = "测试依据：供热单位公告", validFrom = (string?)null, validTo = (string?)null, isActive = true,
+            categoryCode = "heating.fee",
+            title = "供热费缴纳渠道 " + Guid.NewGuid().ToString("N")[..6],
+            answer = "请按供热单位公布的渠道缴纳。",
+            source = "测试依据：供热单位公告",
+            validFrom = (string?)null,
+            validTo = (string?)null,
+            isActive = true,
         };
         await Post(op, "/api/v1/hotline/kb", entry with { source = "" }, HttpStatusCode.BadRequest);
         await Post(op, "/api/v1/hotline/kb", entry with { categoryCode = "no-such" }, HttpStatusCode.BadRequest);

@@ -145,8 +145,17 @@ public sealed class KnowledgeBase(IHotlineDb db, IHotlineDirectory directory, Ca
                 await db.SaveChangesAsync(ct);
             db.KnowledgeRevisions.Add(new KnowledgeRevision
             {
-                EntryId = entry.Id, Revision = entry.Version, CategoryCode = entry.CategoryCode, Title = entry.Title, Answer = entry.Answer, Source = entry.Source,
-                ValidFrom = entry.ValidFrom, ValidTo = entry.ValidTo, IsActive = entry.IsActive, EditedAtUtc = now, EditedBy = entry.UpdatedBy,
+                EntryId = entry.Id,
+                Revision = entry.Version,
+                CategoryCode = entry.CategoryCode,
+                Title = entry.Title,
+                Answer = entry.Answer,
+                Source = entry.Source,
+                ValidFrom = entry.ValidFrom,
+                ValidTo = entry.ValidTo,
+                IsActive = entry.IsActive,
+                EditedAtUtc = now,
+                EditedBy = entry.UpdatedBy,
             });
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

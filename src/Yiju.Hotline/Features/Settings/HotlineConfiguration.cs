@@ -61,9 +61,16 @@ public sealed class HotlineConfiguration(IHotlineDb db)
             var w = KpiWeights.Default;
             db.KpiWeightVersions.Add(new KpiWeightsRow
             {
-                Version = w.Version, EffectiveFrom = w.EffectiveFrom, Response = w.Response, Resolution = w.Resolution, Satisfaction = w.Satisfaction,
-                OnTimeClosing = w.OnTimeClosing, BasicallySatisfiedCredit = w.BasicallySatisfiedCredit, Note = "默认权重 (built-in default)",
-                CreatedAtUtc = DateTime.UnixEpoch, CreatedBy = "system",
+                Version = w.Version,
+                EffectiveFrom = w.EffectiveFrom,
+                Response = w.Response,
+                Resolution = w.Resolution,
+                Satisfaction = w.Satisfaction,
+                OnTimeClosing = w.OnTimeClosing,
+                BasicallySatisfiedCredit = w.BasicallySatisfiedCredit,
+                Note = "默认权重 (built-in default)",
+                CreatedAtUtc = DateTime.UnixEpoch,
+                CreatedBy = "system",
             });
             added++;
         }

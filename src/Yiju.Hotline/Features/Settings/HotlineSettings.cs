@@ -98,8 +98,15 @@ public sealed partial class HotlineSettings(IHotlineDb db, IHotlineDirectory dir
             return Failure.Conflict($"分类代码 {code} 已存在 (the code already exists)");
         var category = new Category
         {
-            Code = code, ParentCode = parent, NameZh = nameZh!, NameEn = nameEn!, DefaultUnit = unit!, RouteLevel = command.RouteLevel,
-            Keywords = keywords, IsActive = command.IsActive, Version = 1,
+            Code = code,
+            ParentCode = parent,
+            NameZh = nameZh!,
+            NameEn = nameEn!,
+            DefaultUnit = unit!,
+            RouteLevel = command.RouteLevel,
+            Keywords = keywords,
+            IsActive = command.IsActive,
+            Version = 1,
         };
         try
         {
@@ -325,10 +332,16 @@ public sealed partial class HotlineSettings(IHotlineDb db, IHotlineDirectory dir
             return Failure.Invalid(string.Join(" ", errors));
         var row = new KpiWeightsRow
         {
-            Version = weights.Version, EffectiveFrom = effective, Response = weights.Response, Resolution = weights.Resolution, Satisfaction = weights.Satisfaction,
-            OnTimeClosing = weights.OnTimeClosing, BasicallySatisfiedCredit = weights.BasicallySatisfiedCredit,
+            Version = weights.Version,
+            EffectiveFrom = effective,
+            Response = weights.Response,
+            Resolution = weights.Resolution,
+            Satisfaction = weights.Satisfaction,
+            OnTimeClosing = weights.OnTimeClosing,
+            BasicallySatisfiedCredit = weights.BasicallySatisfiedCredit,
             Note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(),
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name.Length <= 100 ? actor.Name : actor.Name[..100],
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            CreatedBy = actor.Name.Length <= 100 ? actor.Name : actor.Name[..100],
         };
         db.KpiWeightVersions.Add(row);
         try
