@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Yiju.Data;
 using Yiju.Data.Migrations;
+using Yiju.Hotline.Features.Settings;
 using Yiju.Hotline.Features.Taxonomy;
 using Yiju.Housing.Features;
 using Yiju.Organisation.Features.Seed;
@@ -51,6 +52,8 @@ public static class DatabaseCommands
                 AnsiConsole.MarkupLine("Harbin's programme is already there; left unchanged.");
             var categories = await scope.ServiceProvider.GetRequiredService<CategoryCatalogue>().Seed(ct);
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Added {categories} hotline categories.");
+            var hotlineSettings = await scope.ServiceProvider.GetRequiredService<HotlineConfiguration>().Seed(ct);
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Stored {hotlineSettings} default hotline deadline rules and KPI weights.");
             var housing = await scope.ServiceProvider.GetRequiredService<HousingSeeder>().Seed(ct);
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Added {housing.RuleSetsAdded} housing rule set(s){(housing.SubsidyRulesAdded ? " and the subsidy rules" : "")} (sample values until the housing bureau enters Harbin's).");
             var places = await scope.ServiceProvider.GetRequiredService<FacilityHandlers>().Seed(ct);

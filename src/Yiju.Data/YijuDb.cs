@@ -61,6 +61,12 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
     public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
     public DbSet<DeadlineNotice> DeadlineNotices => Set<DeadlineNotice>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<KnowledgeEntry> KnowledgeEntries => Set<KnowledgeEntry>();
+    public DbSet<KnowledgeRevision> KnowledgeRevisions => Set<KnowledgeRevision>();
+    public DbSet<CallCountDay> CallCounts => Set<CallCountDay>();
+    public DbSet<DeadlineRuleRow> DeadlineRules => Set<DeadlineRuleRow>();
+    public DbSet<KpiWeightsRow> KpiWeightVersions => Set<KpiWeightsRow>();
+    public DbSet<StatusLabelRow> StatusLabelRows => Set<StatusLabelRow>();
     public DbSet<EligibilityRuleSet> EligibilityRuleSets => Set<EligibilityRuleSet>();
     public DbSet<HouseholdApplication> HousingApplications => Set<HouseholdApplication>();
     public DbSet<ApplicationMember> HousingMembers => Set<ApplicationMember>();

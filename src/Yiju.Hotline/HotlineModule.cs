@@ -3,10 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Yiju.Hotline.Domain;
 using Yiju.Hotline.Features.Deadlines;
 using Yiju.Hotline.Features.Intake;
+using Yiju.Hotline.Features.Knowledge;
 using Yiju.Hotline.Features.Kpi;
 using Yiju.Hotline.Features.Open311;
 using Yiju.Hotline.Features.Petitions;
 using Yiju.Hotline.Features.Queries;
+using Yiju.Hotline.Features.Settings;
 using Yiju.Hotline.Features.Taxonomy;
 using Yiju.Hotline.Features.Workflow;
 using Yiju.Kernel.Indicators;
@@ -21,7 +23,15 @@ public static class HotlineModule
     /// </summary>
     public static IServiceCollection AddHotline(this IServiceCollection services)
     {
-        services.AddSingleton(DeadlinePolicy.Default);
+        // Deadlines and status wording are edited by the centre and stored; each request reads the current set.
+        services.AddScoped<HotlineConfiguration>();
+        services.AddScoped(sp => sp.GetRequiredService<HotlineConfiguration>().Policy());
+        services.AddScoped(sp => sp.GetRequiredService<HotlineConfiguration>().Labels());
+        services.AddScoped<HotlineSettings>();
+        services.AddScoped<KnowledgeBase>();
+        services.AddScoped<CallRecords>();
+        services.AddScoped<KpiDrillDown>();
+        services.AddScoped<HotspotQueries>();
         services.AddSingleton<RoutingModel>();
         services.AddScoped<CategoryCatalogue>();
         services.AddScoped<CreateTicket>();

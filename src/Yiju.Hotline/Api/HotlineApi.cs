@@ -25,7 +25,7 @@ public sealed record IntakeRequest(string? Type, string? CategoryCode, string? T
     string? CallerPhone, string? Address, double? Latitude, double? Longitude);
 
 public sealed record TransitionRequest(int? Version, string? Note, string? UnitKind, long? UnitId, bool? Resolved, string? Satisfaction, DateOnly? DueDate, bool? Flagged,
-    string? TargetNumber = null);
+    string? TargetNumber = null, string? Text = null, string? CategoryCode = null, long? KbEntryId = null);
 
 public sealed record CreatedResponse(Guid Id, string Number);
 
@@ -40,7 +40,7 @@ public static class HotlineApi
 {
     /// <summary>Actions by their URL name: "sign-for", "request-extension", …</summary>
     public static FrozenDictionary<string, TicketAction> ActionsByName { get; } = TicketWorkflow.Rules
-        .Where(r => r.Action is not (TicketAction.Accept or TicketAction.AbsorbDuplicate or TicketAction.EditText or TicketAction.Remind or TicketAction.Escalate))
+        .Where(r => r.Action is not (TicketAction.Accept or TicketAction.AbsorbDuplicate or TicketAction.Remind or TicketAction.Escalate))
         .ToFrozenDictionary(r => Kebab(r.Action.ToString()), r => r.Action, StringComparer.Ordinal);
 
     public static void MapHotlineApi(this RouteGroupBuilder api)
@@ -147,6 +147,8 @@ public static class HotlineApi
             return ticket is null ? Failure.NotFound("工单号或电话不符 (no ticket with that number and phone)").ToProblem() : TypedResults.Ok(ticket);
         }).AllowAnonymous().RequireRateLimiting("anonymous").WithName("TrackTicket").WithSummary("Follow a ticket with its number and the phone given at submission.");
 
+        group.MapHotlineViews();
+
         var clients = group.MapGroup("/open311-clients").RequireAuthorization(Policies.Admin);
         clients.MapGet("/", async (Open311Clients handler, CancellationToken ct) => TypedResults.Ok(await handler.List(ct))).WithName("ListOpen311Clients");
         clients.MapPost("/", async Task<Results<Ok<RegisteredClient>, ProblemHttpResult>> (RegisterClientRequest request, HttpContext http, Open311Clients handler, CancellationToken ct) =>
@@ -203,7 +205,7 @@ public static class HotlineApi
             satisfaction = sat;
         }
         return new TransitionCommand(parsed, version, request.Note, kind, request.UnitId, request.Resolved, satisfaction, request.DueDate, request.Flagged ?? false,
-            request.TargetNumber);
+            request.TargetNumber, request.Text, request.CategoryCode, request.KbEntryId);
     }
 
     public static bool TryMonth(string? text, TimeProvider clock, out YearMonth month)

@@ -85,6 +85,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
                 new ValueComparer<List<string>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode(StringComparison.Ordinal))), v => v.ToList()))
             .HasMaxLength(4000)
             .IsRequired();
+        b.Property(c => c.Version).IsConcurrencyToken();
         b.Ignore(c => c.IsTopLevel);
         b.Ignore(c => c.TopLevelCode);
     }
@@ -149,5 +150,81 @@ internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
         b.HasKey(l => l.Name);
         b.Property(l => l.Name).HasMaxLength(50);
         b.Property(l => l.Holder).HasMaxLength(100).IsRequired();
+internal sealed class KnowledgeEntryConfiguration : IEntityTypeConfiguration<KnowledgeEntry>
+{
+    public void Configure(EntityTypeBuilder<KnowledgeEntry> b)
+    {
+        b.ToTable("hotline_kb_entry");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Version).IsConcurrencyToken();
+        b.Property(e => e.CategoryCode).HasMaxLength(80).IsRequired();
+        b.Property(e => e.Title).HasMaxLength(KnowledgeMatcher.MaxTitleLength).IsRequired();
+        b.Property(e => e.Answer).HasMaxLength(KnowledgeMatcher.MaxAnswerLength).IsRequired();
+        b.Property(e => e.Source).HasMaxLength(KnowledgeMatcher.MaxSourceLength).IsRequired();
+        b.Property(e => e.UpdatedBy).HasMaxLength(100).IsRequired();
+        b.HasIndex(e => e.CategoryCode);
+    }
+}
+
+internal sealed class KnowledgeRevisionConfiguration : IEntityTypeConfiguration<KnowledgeRevision>
+{
+    public void Configure(EntityTypeBuilder<KnowledgeRevision> b)
+    {
+        b.ToTable("hotline_kb_revision");
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => new { r.EntryId, r.Revision }).IsUnique();
+        b.Property(r => r.CategoryCode).HasMaxLength(80).IsRequired();
+        b.Property(r => r.Title).HasMaxLength(KnowledgeMatcher.MaxTitleLength).IsRequired();
+        b.Property(r => r.Answer).HasMaxLength(KnowledgeMatcher.MaxAnswerLength).IsRequired();
+        b.Property(r => r.Source).HasMaxLength(KnowledgeMatcher.MaxSourceLength).IsRequired();
+        b.Property(r => r.EditedBy).HasMaxLength(100).IsRequired();
+        b.HasOne<KnowledgeEntry>().WithMany().HasForeignKey(r => r.EntryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CallCountDayConfiguration : IEntityTypeConfiguration<CallCountDay>
+{
+    public void Configure(EntityTypeBuilder<CallCountDay> b)
+    {
+        b.ToTable("hotline_call_count");
+        b.HasKey(c => c.Day);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.Property(c => c.RecordedBy).HasMaxLength(100).IsRequired();
+    }
+}
+
+internal sealed class DeadlineRuleRowConfiguration : IEntityTypeConfiguration<DeadlineRuleRow>
+{
+    public void Configure(EntityTypeBuilder<DeadlineRuleRow> b)
+    {
+        b.ToTable("hotline_deadline_rule");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.Property(r => r.CategoryCode).HasMaxLength(80);
+    }
+}
+
+internal sealed class KpiWeightsRowConfiguration : IEntityTypeConfiguration<KpiWeightsRow>
+{
+    public void Configure(EntityTypeBuilder<KpiWeightsRow> b)
+    {
+        b.ToTable("hotline_kpi_weights");
+        b.HasKey(w => w.Version);
+        b.Property(w => w.Version).ValueGeneratedNever();
+        b.Property(w => w.Note).HasMaxLength(500);
+        b.Property(w => w.CreatedBy).HasMaxLength(100).IsRequired();
+    }
+}
+
+internal sealed class StatusLabelRowConfiguration : IEntityTypeConfiguration<StatusLabelRow>
+{
+    public void Configure(EntityTypeBuilder<StatusLabelRow> b)
+    {
+        b.ToTable("hotline_status_label");
+        b.HasKey(l => l.Status);
+        b.Property(l => l.Status).ValueGeneratedNever();
+        b.Property(l => l.Version).IsConcurrencyToken();
+        b.Property(l => l.LabelZh).HasMaxLength(40).IsRequired();
+        b.Property(l => l.LabelEn).HasMaxLength(60).IsRequired();
     }
 }

@@ -17,6 +17,12 @@ public interface IHotlineDb
     DbSet<JobLease> JobLeases { get; }
     /// <summary>To start again after a failed save (a notice another node wrote first) without the failed entities.</summary>
     Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
+    DbSet<KnowledgeEntry> KnowledgeEntries { get; }
+    DbSet<KnowledgeRevision> KnowledgeRevisions { get; }
+    DbSet<CallCountDay> CallCounts { get; }
+    DbSet<DeadlineRuleRow> DeadlineRules { get; }
+    DbSet<KpiWeightsRow> KpiWeightVersions { get; }
+    DbSet<StatusLabelRow> StatusLabelRows { get; }
     /// <summary>For the one upsert that issues ticket numbers and for provider checks.</summary>
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Yiju.Hotline.Domain;
 
 /// <summary>One node of the two-level taxonomy. Codes are stable ("heating", "heating.fee"); names and units are editable labels.</summary>
-public sealed class Category
+public sealed class Category : Yiju.Kernel.Auditing.IVersioned
 {
     public string Code { get; set; } = string.Empty;
     public string? ParentCode { get; set; }
@@ -17,6 +17,10 @@ public sealed class Category
     public UnitKind RouteLevel { get; set; } = UnitKind.Department;
     public List<string> Keywords { get; set; } = [];
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Concurrency token for edits in the UI (bumped by the data layer); not part of the seed.</summary>
+    [JsonIgnore]
+    public int Version { get; set; } = 1;
 
     [JsonIgnore]
     public bool IsTopLevel => ParentCode is null;

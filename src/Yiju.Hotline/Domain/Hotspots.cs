@@ -18,6 +18,9 @@ public sealed record HotspotOptions
     public UnitKind AreaLevel { get; init; } = UnitKind.Street;
 }
 
+/// <summary>How many tickets of one category were accepted in one area in one month.</summary>
+public sealed record AreaCount(string CategoryCode, long Area, YearMonth Month, int Count);
+
 public sealed record Hotspot(string CategoryCode, long AreaId, int Count, double BaselineMean, double BaselineSd, double Threshold);
 
 /// <summary>
@@ -32,49 +35,53 @@ public static class HotspotDetector
     {
         ArgumentNullException.ThrowIfNull(tickets);
         options ??= new HotspotOptions();
+        var counts = tickets
+            .Where(t => t.Status != TicketStatus.Merged)
+            .Select(t => (t.CategoryCode, Area: options.AreaLevel == UnitKind.District ? t.DistrictId : t.StreetId, Month: YearMonth.Of(t.AcceptedAtUtc)))
+            .Where(x => x.Area is not null)
+            .Select(x => new AreaCount(x.CategoryCode, x.Area!.Value, x.Month, 1));
+        return Detect(counts, month, options);
+    }
+
+    /// <summary>
+    /// The same test over counts already grouped by (full category code, area, month of acceptance), e.g. by the
+    /// database; rows for the same key are added up, months outside the window ignored. Merged duplicates must be left out by the caller.
+    /// </summary>
+    public static IReadOnlyList<Hotspot> Detect(IEnumerable<AreaCount> counts, YearMonth month, HotspotOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        options ??= new HotspotOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BaselineMonths, 1);
         var first = month.AddMonths(-options.BaselineMonths);
-        var counts = new Dictionary<(string Category, long Area), int[]>();
-        foreach (var t in tickets)
+        var series = new Dictionary<(string Category, long Area), int[]>();
+        foreach (var c in counts)
         {
-            if (t.Status == TicketStatus.Merged)
+            if (c.Month.CompareTo(first) < 0 || c.Month.CompareTo(month) > 0)
             {
                 continue;
             }
 
-            var area = options.AreaLevel == UnitKind.District ? t.DistrictId : t.StreetId;
-            if (area is null)
+            var index = ((c.Month.Year - first.Year) * 12) + c.Month.Month - first.Month;
+            var key = (Category: options.TopLevelCategory ? TopLevel(c.CategoryCode) : c.CategoryCode, c.Area);
+            if (!series.TryGetValue(key, out var values))
             {
-                continue;
+                values = new int[options.BaselineMonths + 1];
+                series[key] = values;
             }
 
-            var ticketMonth = YearMonth.Of(t.AcceptedAtUtc);
-            if (ticketMonth.CompareTo(first) < 0 || ticketMonth.CompareTo(month) > 0)
-            {
-                continue;
-            }
-
-            var index = ((ticketMonth.Year - first.Year) * 12) + ticketMonth.Month - first.Month;
-            var key = (Category: options.TopLevelCategory ? TopLevel(t.CategoryCode) : t.CategoryCode, Area: area.Value);
-            if (!counts.TryGetValue(key, out var series))
-            {
-                series = new int[options.BaselineMonths + 1];
-                counts[key] = series;
-            }
-
-            series[index]++;
+            values[index] += c.Count;
         }
 
         var hotspots = new List<Hotspot>();
-        foreach (var ((category, area), series) in counts)
+        foreach (var ((category, area), values) in series)
         {
-            var current = series[^1];
+            var current = values[^1];
             if (current < options.MinCount)
             {
                 continue;
             }
 
-            var baseline = series[..^1];
+            var baseline = values[..^1];
             var mean = baseline.Average();
             var sd = Math.Sqrt(baseline.Sum(c => (c - mean) * (c - mean)) / baseline.Length);
             var spread = Math.Max(sd, Math.Max(Math.Sqrt(mean), 1));
@@ -85,7 +92,7 @@ public static class HotspotDetector
             }
         }
 
-        return [.. hotspots.OrderByDescending(h => (h.Count - h.BaselineMean) / Math.Max(1, h.Threshold - h.BaselineMean))];
+        return [.. hotspots.OrderByDescending(h => (h.Count - h.BaselineMean) / Math.Max(1, h.Threshold - h.BaselineMean)).ThenBy(h => h.CategoryCode, StringComparer.Ordinal).ThenBy(h => h.AreaId)];
     }
 
     private static string TopLevel(string code)

@@ -1,4 +1,5 @@
 using Yiju.Data.Migrations;
+using Yiju.Hotline.Features.Settings;
 using Yiju.Hotline.Features.Taxonomy;
 using Yiju.Housing.Features;
 using Yiju.Organisation.Features.Seed;
@@ -30,6 +31,9 @@ public static class StartupTasks
         var categories = await scope.ServiceProvider.GetRequiredService<CategoryCatalogue>().Seed(ct);
         if (categories > 0)
             logger.LogInformation("Seeded {Categories} hotline categories", categories);
+        var hotlineSettings = await scope.ServiceProvider.GetRequiredService<HotlineConfiguration>().Seed(ct);
+        if (hotlineSettings > 0)
+            logger.LogInformation("Stored {Rows} default hotline deadline rules and KPI weights", hotlineSettings);
         var housing = await scope.ServiceProvider.GetRequiredService<HousingSeeder>().Seed(ct);
         if (housing.RuleSetsAdded > 0 || housing.SubsidyRulesAdded)
             logger.LogInformation("Seeded {RuleSets} housing rule sets (sample values until the housing bureau enters Harbin's)", housing.RuleSetsAdded);

@@ -27,19 +27,41 @@ public sealed record IntakeCommand(
 public sealed record CreatedTicket(Guid Id, string Number, bool AlreadyExisted);
 
 /// <summary>受理: records a ticket from the operator's intake screen, the public form or Open311.</summary>
-public sealed class CreateTicket(IHotlineDb db, IDistrictLookup districts, TimeProvider clock, CategoryCatalogue catalogue, IHotlineDirectory directory)
+public sealed class CreateTicket(IHotlineDb db, IDistrictLookup districts, TimeProvider clock, CategoryCatalogue catalogue, IHotlineDirectory directory,
+    Knowledge.KnowledgeBase knowledge)
 {
     public const string FallbackCategory = "other.general";
     public const int MaxIdempotencyKeyLength = 100;
 
     /// <summary>An operator (or other centre role) records a call.</summary>
-    public async Task<Outcome<CreatedTicket>> ByStaff(IntakeCommand command, Caller caller, CancellationToken ct)
+    public async Task<Outcome<CreatedTicket>> ByStaff(IntakeCommand command, Caller caller, CancellationToken ct) =>
+        await ByStaff(command, caller, null, ct);
+
+    /// <summary>
+    /// Records a call and, with <paramref name="resolveWithEntryId"/>, resolves it at once (直接办结) with that knowledge-base
+    /// entry's answer, the citation on the timeline. Both happen in one save: there is never an accepted ticket left behind
+    /// by a refused resolution.
+    /// </summary>
+    public async Task<Outcome<CreatedTicket>> ByStaff(IntakeCommand command, Caller caller, long? resolveWithEntryId, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(command);
         var actor = await directory.ActorFor(caller, ct);
         var bureauPetition = actor is { PetitionBureau: true } && command.Type == TicketType.Petition;
         if (actor is null || (!TicketWorkflow.RuleFor(TicketAction.Accept).Roles.Contains(actor.Role) && !bureauPetition))
             return Failure.Forbidden("只有12345中心人员可以受理工单，信访局可以登记信访事项 (only the hotline centre records tickets; the petition bureau registers petitions)");
-        return await Create(command, actor, null, ct);
+        Func<Ticket, DateTime, TransitionResult>? then = null;
+        if (resolveWithEntryId is { } entryId)
+        {
+            if (!TicketWorkflow.RuleFor(TicketAction.ResolveAtIntake).Roles.Contains(actor.Role))
+                return Failure.Forbidden("无权直接办结 (not allowed to resolve at intake)");
+            var entry = await knowledge.Citable(entryId, ct);
+            if (!entry.Succeeded)
+                return entry.Failure!;
+            var e = entry.Value!;
+            var cited = KnowledgeMatcher.CitationNote(e.Answer, e.Id, e.Version, e.Title, e.Source);
+            then = (ticket, now) => ticket.ResolveAtIntake(actor, now, cited);
+        }
+        return await Create(command, actor, null, ct, then);
     }
 
     /// <summary>
@@ -67,7 +89,8 @@ public sealed class CreateTicket(IHotlineDb db, IDistrictLookup districts, TimeP
             .Join(db.Tickets, k => k.TicketId, t => t.Id, (k, t) => new CreatedTicket(t.Id, t.Number, true))
             .FirstOrDefaultAsync(ct);
 
-    private async Task<Outcome<CreatedTicket>> Create(IntakeCommand command, Actor actor, string? idempotencyKey, CancellationToken ct)
+    private async Task<Outcome<CreatedTicket>> Create(IntakeCommand command, Actor actor, string? idempotencyKey, CancellationToken ct,
+        Func<Ticket, DateTime, TransitionResult>? then = null)
     {
         if ((command.Latitude is null) != (command.Longitude is null))
             return Failure.Invalid("latitude", "经纬度须同时填写 (latitude and longitude go together)");
@@ -95,6 +118,8 @@ public sealed class CreateTicket(IHotlineDb db, IDistrictLookup districts, TimeP
         var prefix = TicketNumber.PrefixFor(command.Type);
         var number = TicketNumber.Format(prefix, ChinaTime.DateOf(now), await TicketNumbers.Next(db, prefix, ChinaTime.DateOf(now), ct));
         var ticket = Ticket.Accept(Guid.CreateVersion7(), number, intake, actor, now);
+        if (then?.Invoke(ticket, now) is { Succeeded: false } refused)
+            return refused.ToFailure();
         db.Tickets.Add(ticket);
         if (idempotencyKey is not null)
             db.SubmissionKeys.Add(new SubmissionKey { Key = idempotencyKey, TicketId = ticket.Id, CreatedAtUtc = now });

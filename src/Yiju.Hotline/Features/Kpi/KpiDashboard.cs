@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Yiju.Hotline.Data;
 using Yiju.Hotline.Domain;
 using Yiju.Hotline.Features.Access;
+using Yiju.Hotline.Features.Settings;
 using Yiju.Kernel;
 using Yiju.Kernel.Security;
 
@@ -12,19 +13,19 @@ public sealed record RateFigure(string Kind, string Label, double Numerator, int
 public sealed record RankingRow(int Rank, long UnitId, string UnitName, int Tickets, double? Composite,
     RateFigure Response, RateFigure Resolution, RateFigure Satisfaction, RateFigure OnTimeClosing);
 
-public sealed record Ranking(string Level, string Label, IReadOnlyList<RankingRow> Rows);
+/// <summary>One ranking with the weights version it was scored with, published beside it.</summary>
+public sealed record Ranking(string Level, string Label, IReadOnlyList<RankingRow> Rows, int WeightsVersion);
 
+/// <summary>The month's figures; <see cref="CallAnswer"/> comes from the recorded call counts, not from tickets.</summary>
 public sealed record Dashboard(string Month, int Tickets, int Accepted, int ResolvedAtIntake, IReadOnlyList<RateFigure> Rates,
-    int WeightsVersion, KpiWeights Weights, IReadOnlyList<Ranking> Rankings);
+    int WeightsVersion, KpiWeights Weights, IReadOnlyList<Ranking> Rankings, RateFigure CallAnswer);
 
 /// <summary>
 /// The month's rates (tickets by month of first dispatch, Asia/Shanghai), each with numerator and denominator, and the
 /// rankings of departments, districts and streets as receiving units, scored with the weights version in force.
 /// </summary>
-public sealed class KpiDashboard(IHotlineDb db, IHotlineDirectory directory, TimeProvider clock)
+public sealed class KpiDashboard(IHotlineDb db, IHotlineDirectory directory, TimeProvider clock, HotlineConfiguration configuration, CallRecords calls)
 {
-    public static KpiWeightHistory Weights { get; } = new([KpiWeights.Default]);
-
     public async Task<Outcome<Dashboard>> Month(YearMonth month, Caller caller, CancellationToken ct)
     {
         if (await directory.ActorFor(caller, ct) is null)
@@ -33,7 +34,8 @@ public sealed class KpiDashboard(IHotlineDb db, IHotlineDirectory directory, Tim
             return Failure.Invalid("month", "月份无效 (invalid month)");
         var now = clock.GetUtcNow().UtcDateTime;
         var (start, end) = (month.StartUtc, month.EndUtc);
-        var weights = Weights.For(month);
+        var history = await configuration.Weights(ct);
+        var weights = history.For(month);
         // The rates are sums of per-ticket outcomes (Kpis.Outcome), so the database counts them per holding unit in
         // one grouped scan of the month and only the groups come back: the same figures as computing over snapshots
         // (KpiCountsTests checks the two agree), without moving a month of tickets into the web process.
@@ -77,9 +79,10 @@ public sealed class KpiDashboard(IHotlineDb db, IHotlineDirectory directory, Tim
                     s.Tickets, s.Composite, Figure(KpiKind.Response, s.Response), Figure(KpiKind.Resolution, s.Resolution),
                     Figure(KpiKind.Satisfaction, s.Satisfaction), Figure(KpiKind.OnTimeClosing, s.OnTimeClosing)))
                 .ToList();
-            rankings.Add(new Ranking(kind.ToString(), label, rows));
+            rankings.Add(new Ranking(kind.ToString(), label, rows, weights.Version));
         }
-        return new Dashboard(month.ToString(), groups.Sum(g => g.Tickets), intake?.Accepted ?? 0, intake?.AtIntake ?? 0, rates, weights.Version, weights, rankings);
+        var callAnswer = CallRecords.AnswerRate(await calls.ForMonth(month, ct));
+        return new Dashboard(month.ToString(), groups.Sum(g => g.Tickets), intake?.Accepted ?? 0, intake?.AtIntake ?? 0, rates, weights.Version, weights, rankings, callAnswer);
     }
 
     public static string Label(KpiKind kind) => kind switch

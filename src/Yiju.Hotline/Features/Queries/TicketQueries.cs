@@ -55,7 +55,7 @@ public sealed record PublicTicket(string Number, string TypeLabel, string Status
 
 public sealed record PublicStep(DateTimeOffset At, string Label);
 
-public sealed class TicketQueries(IHotlineDb db, IHotlineDirectory directory, DeadlinePolicy policy, TimeProvider clock)
+public sealed class TicketQueries(IHotlineDb db, IHotlineDirectory directory, DeadlinePolicy policy, TimeProvider clock, StatusLabels labels)
 {
     private static readonly TicketStatus[] UnitDefault = [TicketStatus.Dispatched, TicketStatus.InHandling];
     private static readonly TicketStatus[] CentreDefault =
@@ -125,7 +125,7 @@ public sealed class TicketQueries(IHotlineDb db, IHotlineDirectory directory, De
         if (actor.UnitId is { } unitId && UnitKindOf(actor.Role) is { } kind)
             unitName = (await directory.Find(kind, unitId, ct))?.Name;
         var next = tickets.Count == QueueFilter.PageSize ? new QueueCursor(tickets[^1].HandlingDueUtc, tickets[^1].AcceptedAtUtc, tickets[^1].Number).ToString() : null;
-        return new QueuePage([.. tickets.Select(t => TicketMapping.ToRow(t, actor, policy, now))], total, page, QueueFilter.PageSize, actor.Role.ToString(), unitName, next);
+        return new QueuePage([.. tickets.Select(t => TicketMapping.ToRow(t, actor, policy, now, labels))], total, page, QueueFilter.PageSize, actor.Role.ToString(), unitName, next);
     }
 
     private bool IsPostgres => db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
@@ -141,7 +141,7 @@ public sealed class TicketQueries(IHotlineDb db, IHotlineDirectory directory, De
         if (!TicketScope.CanSee(ticket, actor))
             return Failure.Forbidden("工单不在本单位范围内 (the ticket is outside your unit's scope)");
         var categoryName = await db.Categories.AsNoTracking().Where(c => c.Code == ticket.CategoryCode).Select(c => c.NameZh).FirstOrDefaultAsync(ct);
-        return TicketMapping.ToView(ticket, actor, policy, clock.GetUtcNow().UtcDateTime, categoryName);
+        return TicketMapping.ToView(ticket, actor, policy, clock.GetUtcNow().UtcDateTime, categoryName, labels);
     }
 
     /// <summary>
@@ -185,7 +185,7 @@ public sealed class TicketQueries(IHotlineDb db, IHotlineDirectory directory, De
                 or TicketAction.Callback or TicketAction.Reopen or TicketAction.Close or TicketAction.ResolveAtIntake or TicketAction.ApproveExtension or TicketAction.Merge)
             .Select(e => new PublicStep(TicketMapping.At(e.AtUtc), TicketWorkflow.RuleFor(e.Action).LabelZh))
             .ToList();
-        return new PublicTicket(ticket.Number, TicketMapping.TypeLabel(ticket.Type), StatusLabels.Default.LabelZh(ticket.Status), ticket.Lifecycle.ToString(),
+        return new PublicTicket(ticket.Number, TicketMapping.TypeLabel(ticket.Type), labels.LabelZh(ticket.Status), ticket.Lifecycle.ToString(),
             TicketMapping.At(ticket.AcceptedAtUtc), TicketMapping.At(ticket.HandlingDueUtc), ticket.CurrentUnitName,
             ticket.RepliedAtUtc is null ? null : ticket.ReplyText, TicketMapping.At(ticket.ClosedAtUtc), steps);
     }

@@ -56,7 +56,7 @@ public static class TicketMapping
 
     public static DateTimeOffset? At(DateTime? utc) => utc is { } u ? ChinaTime.ToShanghaiOffset(u) : null;
 
-    public static TicketView ToView(Ticket t, Actor actor, DeadlinePolicy policy, DateTime nowUtc, string? categoryName)
+    public static TicketView ToView(Ticket t, Actor actor, DeadlinePolicy policy, DateTime nowUtc, string? categoryName, StatusLabels? labels = null)
     {
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(actor);
@@ -66,7 +66,7 @@ public static class TicketMapping
             t.Id, t.Number, t.Version, t.Type.ToString(), TypeLabel(t.Type), t.Channel.ToString(), t.Urgency.ToString(), t.CategoryCode, categoryName,
             t.CallerName, full ? t.CallerPhone : t.CallerPhoneMasked, !full, t.Title, t.OriginalText, t.Text, t.Address,
             t.Latitude, t.Longitude, t.DistrictId, t.StreetId,
-            t.Status.ToString(), StatusLabels.Default.LabelZh(t.Status), t.Lifecycle.ToString(), t.CurrentUnitKind?.ToString(), t.CurrentUnitId, t.CurrentUnitName,
+            t.Status.ToString(), (labels ?? StatusLabels.Default).LabelZh(t.Status), t.Lifecycle.ToString(), t.CurrentUnitKind?.ToString(), t.CurrentUnitId, t.CurrentUnitName,
             At(t.AcceptedAtUtc), At(t.SignForDueUtc), At(t.SignedForAtUtc), At(t.HandlingDueUtc), At(t.RepliedAtUtc),
             t.ReplyText, At(t.ClosedAtUtc), t.CallbackResolved, t.CallbackSatisfaction is { } s ? SatisfactionLabel(s) : null, t.ExtensionPending,
             At(t.ExtensionRequestedDueUtc), t.ExtensionReason, t.ReturnCount, t.LastReturnReason, t.ReopenCount,
@@ -74,18 +74,18 @@ public static class TicketMapping
             [.. t.Timeline.OrderBy(e => e.Sequence).Select(e => new TimelineEntry(e.Sequence, At(e.AtUtc), e.Action.ToString(),
                 TicketWorkflow.RuleFor(e.Action).LabelZh, e.ActorName, e.ActorRole.ToString(), e.FromStatus.ToString(), e.ToStatus.ToString(),
                 e.FromUnitId, e.ToUnitId, e.Note))],
-            [.. TicketWorkflow.AvailableTo(t, actor).Where(r => r.Action is not (TicketAction.AbsorbDuplicate or TicketAction.EditText or TicketAction.Remind or TicketAction.Escalate))
+            [.. TicketWorkflow.AvailableTo(t, actor).Where(r => r.Action is not (TicketAction.AbsorbDuplicate or TicketAction.Remind or TicketAction.Escalate))
                 .Select(r => new ActionOption(r.Action.ToString(), r.LabelZh))],
             t.Escalated, At(t.DecisionDueUtc), At(t.PetitionAcceptedAtUtc), t.PetitionDeclined, t.ReviewCount);
     }
 
-    public static TicketRow ToRow(Ticket t, Actor actor, DeadlinePolicy policy, DateTime nowUtc)
+    public static TicketRow ToRow(Ticket t, Actor actor, DeadlinePolicy policy, DateTime nowUtc, StatusLabels? labels = null)
     {
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(policy);
         // Lists and exports always mask: whoever needs the number opens the ticket.
-        return new TicketRow(t.Id, t.Number, t.Version, TypeLabel(t.Type), UrgencyLabel(t.Urgency), t.CategoryCode, StatusLabels.Default.LabelZh(t.Status), t.Status.ToString(),
+        return new TicketRow(t.Id, t.Number, t.Version, TypeLabel(t.Type), UrgencyLabel(t.Urgency), t.CategoryCode, (labels ?? StatusLabels.Default).LabelZh(t.Status), t.Status.ToString(),
             t.CurrentUnitName, t.CallerName, t.CallerPhoneMasked, t.Text.Length > 60 ? t.Text[..60] + "…" : t.Text, At(t.AcceptedAtUtc),
             At(t.SignForDueUtc), At(t.HandlingDueUtc), policy.StateOf(t, nowUtc).ToString(), t.ExtensionPending);
     }

@@ -4,7 +4,12 @@ using Yiju.Hotline.Domain;
 
 namespace Yiju.Hotline.Features.Taxonomy;
 
-public sealed record CategoryItem(string Code, string? ParentCode, string NameZh, string NameEn, string DefaultUnit, UnitKind RouteLevel, bool IsActive);
+public sealed record CategoryItem(string Code, string? ParentCode, string NameZh, string NameEn, string DefaultUnit, UnitKind RouteLevel, bool IsActive)
+{
+    /// <summary>The version an editor saw, sent back with a change (409 when it moved).</summary>
+    public int Version { get; init; }
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+}
 
 public sealed record CategorySuggestion(string Code, string NameZh, string NameEn, double Score, string DefaultUnit, UnitKind RouteLevel);
 
@@ -37,7 +42,7 @@ public sealed class CategoryCatalogue(IHotlineDb db, RoutingModel model)
     public async Task<IReadOnlyList<CategoryItem>> List(CancellationToken ct) =>
         (await db.Categories.AsNoTracking().ToListAsync(ct))
             .OrderBy(c => c.TopLevelCode, StringComparer.Ordinal).ThenBy(c => c.ParentCode is null ? 0 : 1).ThenBy(c => c.Code, StringComparer.Ordinal)
-            .Select(c => new CategoryItem(c.Code, c.ParentCode, c.NameZh, c.NameEn, c.DefaultUnit, c.RouteLevel, c.IsActive))
+            .Select(c => new CategoryItem(c.Code, c.ParentCode, c.NameZh, c.NameEn, c.DefaultUnit, c.RouteLevel, c.IsActive) { Version = c.Version, Keywords = c.Keywords })
             .ToList();
 
     public async Task<IReadOnlyList<CategorySuggestion>> Suggest(string? text, CancellationToken ct)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Yiju.Hotline.Data;
 using Yiju.Hotline.Domain;
 using Yiju.Hotline.Features.Access;
+using Yiju.Hotline.Features.Knowledge;
 using Yiju.Hotline.Features.Queries;
 using Yiju.Hotline.Features.Taxonomy;
 using Yiju.Kernel;
@@ -25,10 +26,13 @@ public sealed record TransitionCommand(
     Satisfaction? Satisfaction = null,
     DateOnly? DueDate = null,
     bool Flagged = false,
-    string? TargetNumber = null);
+    string? TargetNumber = null,
+    string? Text = null,
+    string? CategoryCode = null,
+    long? KbEntryId = null);
 
 public sealed class TransitionTicket(IHotlineDb db, IHotlineDirectory directory, DeadlinePolicy policy, IWorkingCalendar calendar,
-    TimeProvider clock, RoutingModel routing, TicketQueries queries)
+    TimeProvider clock, RoutingModel routing, TicketQueries queries, CategoryCatalogue catalogue, KnowledgeBase knowledge)
 {
     public async Task<Outcome<TicketView>> Handle(Guid ticketId, TransitionCommand command, Caller caller, CancellationToken ct)
     {
@@ -79,7 +83,32 @@ public sealed class TransitionTicket(IHotlineDb db, IHotlineDirectory directory,
         switch (c.Action)
         {
             case TicketAction.ResolveAtIntake:
-                return ticket.ResolveAtIntake(actor, now, note ?? string.Empty);
+                {
+                    if (c.KbEntryId is not { } entryId)
+                        return ticket.ResolveAtIntake(actor, now, note ?? string.Empty);
+                    // 依据知识库直接办结: the entry's answer (or the operator's own words) with the citation on the timeline.
+                    var entry = await knowledge.Citable(entryId, ct);
+                    if (!entry.Succeeded)
+                        return entry.Failure!;
+                    var e = entry.Value!;
+                    var cited = KnowledgeMatcher.CitationNote(note ?? e.Answer, e.Id, e.Version, e.Title, e.Source);
+                    if (cited.Length > TicketIntake.MaxTextLength)
+                        return Failure.Invalid("note", $"答复连同引用超过 {TicketIntake.MaxTextLength} 字 (the answer with its citation is too long)");
+                    return ticket.ResolveAtIntake(actor, now, cited);
+                }
+            case TicketAction.EditText:
+                {
+                    var category = string.IsNullOrWhiteSpace(c.CategoryCode) ? null : c.CategoryCode.Trim();
+                    if (category is not null && category != ticket.CategoryCode)
+                    {
+                        var taxonomy = await catalogue.Load(ct);
+                        if (!taxonomy.IsSelectable(category) || taxonomy.Find(category)!.IsTopLevel)
+                            return Failure.Invalid("categoryCode", $"分类 '{category}' 不存在或已停用，请选择二级分类 (unknown or inactive category; choose a second-level one)");
+                    }
+                    if (c.Text is { Length: > TicketIntake.MaxTextLength })
+                        return Failure.Invalid("text", $"内容超过 {TicketIntake.MaxTextLength} 字 (text too long)");
+                    return ticket.EditText(actor, now, c.Text?.Trim() ?? string.Empty, category, note);
+                }
             case TicketAction.Dispatch:
             case TicketAction.Arbitrate:
                 {
@@ -154,7 +183,6 @@ public sealed class TransitionTicket(IHotlineDb db, IHotlineDirectory directory,
             case TicketAction.AbsorbDuplicate:
             case TicketAction.Remind:
             case TicketAction.Escalate:
-            case TicketAction.EditText:
             default:
                 return Failure.Invalid("action", $"不支持的操作 {c.Action} (unsupported action here)");
         }

@@ -22,7 +22,7 @@
       b.addEventListener('click', function () { select.value = c.code; select.focus(); });
       box.appendChild(b);
     });
-    if (categories.length > 0 && !select.value) { select.value = categories[0].code; }
+    if (categories.length > 0 && !select.value) { select.value = categories[0].code; askKb(); }
   }
 
   function ask() {
@@ -34,6 +34,50 @@
       .then(function (body) { render(body.categories || []); })
       .catch(function () { /* the server-side suggest button still works */ });
   }
+
+  // Standard answers for the chosen category (and the words so far): each can close the call at once, citing it.
+  var kb = document.getElementById('live-kb');
+  var kbTimer = null;
+  function renderKb(entries) {
+    kb.textContent = '';
+    if (form.querySelector('[data-testid="kb-suggestions"]')) { return; }
+    entries.forEach(function (e) {
+      var item = document.createElement('div');
+      item.className = 'panel';
+      var title = document.createElement('strong');
+      title.textContent = '#' + e.id + ' ' + e.title;
+      var answer = document.createElement('p');
+      answer.className = 'pre';
+      answer.textContent = e.answer;
+      var source = document.createElement('p');
+      source.className = 'note';
+      source.textContent = (kb.dataset.source || '') + ': ' + e.source;
+      var b = document.createElement('button');
+      b.type = 'submit';
+      b.name = 'kbEntryId';
+      b.value = String(e.id);
+      b.formAction = kb.dataset.action;
+      b.textContent = kb.dataset.resolve || 'OK';
+      item.appendChild(title);
+      item.appendChild(answer);
+      item.appendChild(source);
+      item.appendChild(b);
+      kb.appendChild(item);
+    });
+  }
+  function askKb() {
+    if (!kb || !select.value) { if (kb) { kb.textContent = ''; } return; }
+    var url = '/api/v1/hotline/kb/suggest?category=' + encodeURIComponent(select.value) + '&text=' + encodeURIComponent(text.value.trim());
+    fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .then(renderKb)
+      .catch(function () { /* the server-side suggest button lists them too */ });
+  }
+  select.addEventListener('change', askKb);
+  text.addEventListener('input', function () {
+    clearTimeout(kbTimer);
+    kbTimer = setTimeout(askKb, 600);
+  });
 
   text.addEventListener('input', function () {
     clearTimeout(timer);

@@ -11,6 +11,7 @@ public sealed class DashboardModel(KpiDashboard dashboard, TimeProvider clock) :
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
 
     public Dashboard? Data { get; private set; }
+    public Domain.YearMonth YearMonth { get; private set; }
 
     public async Task<IActionResult> OnGet(CancellationToken ct)
     {
@@ -20,6 +21,7 @@ public sealed class DashboardModel(KpiDashboard dashboard, TimeProvider clock) :
         if (!outcome.Succeeded)
             return ForbidOr(outcome.Failure!);
         Data = outcome.Value;
+        YearMonth = month;
         Month = Data!.Month;
         return Page();
     }

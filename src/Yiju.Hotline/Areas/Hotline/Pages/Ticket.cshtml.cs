@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Yiju.Hotline.Api;
 using Yiju.Hotline.Domain;
 using Yiju.Hotline.Features.Access;
+using Yiju.Hotline.Features.Knowledge;
 using Yiju.Hotline.Features.Queries;
 using Yiju.Hotline.Features.Taxonomy;
 using Yiju.Hotline.Features.Workflow;
@@ -10,7 +11,8 @@ using Yiju.Kernel;
 namespace Yiju.Hotline.Areas.Hotline.Pages;
 
 /// <summary>One ticket: its details, its timeline, and a form for each action the caller may take now.</summary>
-public sealed class TicketModel(TicketQueries queries, TransitionTicket transition, IHotlineDirectory directory, CategoryCatalogue catalogue) : HotlinePageModel
+public sealed class TicketModel(TicketQueries queries, TransitionTicket transition, IHotlineDirectory directory, CategoryCatalogue catalogue,
+    KnowledgeBase knowledge) : HotlinePageModel
 {
     public TicketView? Ticket { get; private set; }
     public IReadOnlyList<HotlineUnit> Departments { get; private set; } = [];
@@ -18,6 +20,8 @@ public sealed class TicketModel(TicketQueries queries, TransitionTicket transiti
     public IReadOnlyList<HotlineUnit> Streets { get; private set; } = [];
     public SuggestedUnitResponse? SuggestedUnit { get; private set; }
     public IReadOnlyList<MergeSuggestion> Duplicates { get; private set; } = [];
+    public IReadOnlyList<KnowledgeSuggestion> Knowledge { get; private set; } = [];
+    public IReadOnlyList<CategoryItem> Categories { get; private set; } = [];
 
     public async Task<IActionResult> OnGet(Guid id, CancellationToken ct)
     {
@@ -29,10 +33,11 @@ public sealed class TicketModel(TicketQueries queries, TransitionTicket transiti
     }
 
     public async Task<IActionResult> OnPostAct(Guid id, string? action, int version, string? note, string? unit, bool? resolved, string? satisfaction,
-        DateOnly? dueDate, bool flagged, string? targetNumber, CancellationToken ct)
+        DateOnly? dueDate, bool flagged, string? targetNumber, string? text, string? categoryCode, long? kbEntryId, CancellationToken ct)
     {
         var request = new TransitionRequest(version, note, UnitPart(unit, 0), long.TryParse(UnitPart(unit, 1), System.Globalization.NumberStyles.None,
-            System.Globalization.CultureInfo.InvariantCulture, out var unitId) ? unitId : null, resolved, string.IsNullOrEmpty(satisfaction) ? null : satisfaction, dueDate, flagged, targetNumber);
+            System.Globalization.CultureInfo.InvariantCulture, out var unitId) ? unitId : null, resolved, string.IsNullOrEmpty(satisfaction) ? null : satisfaction, dueDate, flagged, targetNumber,
+            text, categoryCode, kbEntryId);
         var parsed = HotlineApi.ToTransition(action ?? string.Empty, request);
         var outcome = parsed.Succeeded ? await transition.Handle(id, parsed.Value!, Caller, ct) : parsed.Failure!;
         if (outcome.Succeeded)
@@ -54,6 +59,10 @@ public sealed class TicketModel(TicketQueries queries, TransitionTicket transiti
     {
         Ticket = ticket;
         var actions = ticket.Actions.Select(a => a.Action).ToHashSet(StringComparer.Ordinal);
+        if (actions.Contains(nameof(TicketAction.ResolveAtIntake)))
+            Knowledge = await knowledge.SuggestFor(ticket.CategoryCode, ticket.Text, ct);
+        if (actions.Contains(nameof(TicketAction.EditText)))
+            Categories = (await catalogue.List(ct)).Where(c => c.IsActive).ToList();
         if (actions.Contains(nameof(TicketAction.Merge)))
             Duplicates = await queries.Duplicates(ticket.Id, Caller, ct);
         if (actions.Contains(nameof(TicketAction.Dispatch)) || actions.Contains(nameof(TicketAction.Arbitrate)))
