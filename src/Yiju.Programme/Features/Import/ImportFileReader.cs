@@ -87,36 +87,91 @@ public static class ImportFileReader
             Header? header = null;
             var rows = new List<ImportRow>();
             var cells = new List<string?>();
+            var rowNumber = 0;
+            var inRow = false;
+            var column = -1;
+            string? type = null;
+            var phonetic = false;
+
+            // Element by element, never loading a row into a DOM: rows, cells (their "r" and "t" attributes) and the
+            // text of <v> and inline <t>; everything else is passed over.
             using var reader = OpenXmlReader.Create(sheet);
             while (reader.Read())
             {
-                if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
-                    continue;
-                var row = (Row)reader.LoadCurrentElement()!;
-                var rowNumber = (int)(row.RowIndex?.Value ?? (uint)(rows.Count + (header is null ? 1 : 2)));
-                cells.Clear();
-                foreach (var cell in row.Elements<Cell>())
+                var elementType = reader.ElementType;
+                if (elementType == typeof(PhoneticRun))
                 {
-                    var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
-                    while (cells.Count <= column)
-                        cells.Add(null);
-                    cells[column] = CellText(cell, strings);
+                    // Phonetic guides (rPh) are not part of the value.
+                    phonetic = reader.IsStartElement;
+                    continue;
                 }
 
+                if (!reader.IsStartElement)
+                    continue;
+                if (elementType == typeof(Row))
+                {
+                    if (Flush() is { } stop)
+                        return stop;
+                    inRow = true;
+                    cells.Clear();
+                    column = -1;
+                    var r = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
+                    rowNumber = int.TryParse(r, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : rowNumber + 1;
+                }
+                else if (elementType == typeof(Cell))
+                {
+                    type = null;
+                    column = cells.Count;
+                    foreach (var a in reader.Attributes)
+                    {
+                        if (a.LocalName == "r")
+                            column = ColumnIndex(a.Value ?? "");
+                        else if (a.LocalName == "t")
+                            type = a.Value;
+                    }
+
+                    while (cells.Count <= column)
+                        cells.Add(null);
+                }
+                else if (elementType == typeof(CellValue) && column >= 0)
+                {
+                    var text = reader.GetText();
+                    cells[column] = type switch
+                    {
+                        "s" => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count ? strings[i] : null,
+                        "b" => text == "1" ? "TRUE" : "FALSE",
+                        _ => text,
+                    };
+                }
+                else if (elementType == typeof(Text) && column >= 0 && type == "inlineStr" && !phonetic)
+                {
+                    // An inline string is one <t>, or the runs of rich text one after another.
+                    cells[column] += reader.GetText();
+                }
+            }
+
+            if (Flush() is { } last)
+                return last;
+            return header is null ? Empty() : new ImportParse(rows, []);
+
+            // The row just read: the first one is the header, the others are data.
+            ImportParse? Flush()
+            {
+                if (!inRow)
+                    return null;
+                inRow = false;
                 if (header is null)
                 {
                     header = Header.From(cells);
-                    if (header.Errors.Count > 0)
-                        return new ImportParse([], header.Errors);
-                    continue;
+                    return header.Errors.Count > 0 ? new ImportParse([], header.Errors) : null;
                 }
 
                 if (rows.Count >= ValueImportRules.MaxRows)
                     return TooMany();
-                rows.Add(header.Row(rowNumber, i => i < cells.Count ? cells[i] : null));
+                var snapshot = cells.ToArray();
+                rows.Add(header.Row(rowNumber, i => i < snapshot.Length ? snapshot[i] : null));
+                return null;
             }
-
-            return header is null ? Empty() : new ImportParse(rows, []);
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException or InvalidOperationException)
         {
@@ -129,30 +184,37 @@ public static class ImportFileReader
         var list = new List<string>();
         if (workbook.SharedStringTablePart is not { } part)
             return list;
+        var current = new StringBuilder();
+        var open = false;
+        var phonetic = false;
         using var reader = OpenXmlReader.Create(part);
         while (reader.Read())
         {
-            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+            if (reader.ElementType == typeof(PhoneticRun))
             {
-                var item = (SharedStringItem)reader.LoadCurrentElement()!;
-                // Plain text, or the runs of rich text; phonetic guides (rPh) are not part of the value.
-                list.Add(item.Text?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text)));
+                // Phonetic guides (rPh) are not part of the value.
+                phonetic = reader.IsStartElement;
+                continue;
+            }
+
+            if (!reader.IsStartElement)
+                continue;
+            if (reader.ElementType == typeof(SharedStringItem))
+            {
+                if (open)
+                    list.Add(current.ToString());
+                current.Clear();
+                open = true;
+            }
+            else if (reader.ElementType == typeof(Text) && !phonetic)
+            {
+                current.Append(reader.GetText());
             }
         }
 
+        if (open)
+            list.Add(current.ToString());
         return list;
-    }
-
-    private static string? CellText(Cell cell, List<string> strings)
-    {
-        var type = cell.DataType?.Value;
-        if (type == CellValues.SharedString)
-            return int.TryParse(cell.CellValue?.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count ? strings[i] : null;
-        if (type == CellValues.InlineString)
-            return cell.InlineString?.Text?.Text ?? string.Concat(cell.InlineString?.Elements<Run>().Select(r => r.Text?.Text) ?? []);
-        if (type == CellValues.Boolean)
-            return cell.CellValue?.Text == "1" ? "TRUE" : "FALSE";
-        return cell.CellValue?.Text;
     }
 
     /// <summary>Zero-based column from a reference such as "C12" or "AA3".</summary>
