@@ -79,7 +79,16 @@ public static class QuarterlyReportPdf
 
     private static string Chinese(int n) => n switch
     {
-        1 => "一", 2 => "二", 3 => "三", 4 => "四", 5 => "五", 6 => "六", 7 => "七", 8 => "八", 9 => "九", _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        1 => "一",
+        2 => "二",
+        3 => "三",
+        4 => "四",
+        5 => "五",
+        6 => "六",
+        7 => "七",
+        8 => "八",
+        9 => "九",
+        _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     /// <summary>A top-to-bottom text cursor that starts a new page when the next block does not fit.</summary>
