@@ -150,6 +150,9 @@ internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
         b.HasKey(l => l.Name);
         b.Property(l => l.Name).HasMaxLength(50);
         b.Property(l => l.Holder).HasMaxLength(100).IsRequired();
+    }
+}
+
 internal sealed class KnowledgeEntryConfiguration : IEntityTypeConfiguration<KnowledgeEntry>
 {
     public void Configure(EntityTypeBuilder<KnowledgeEntry> b)
