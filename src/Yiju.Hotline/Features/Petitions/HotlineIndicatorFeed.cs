@@ -2,6 +2,7 @@ using Yiju.Hotline.Data;
 using Yiju.Hotline.Domain;
 using Yiju.Hotline.Features.Access;
 using Yiju.Hotline.Features.Kpi;
+using Yiju.Hotline.Features.Settings;
 using Yiju.Kernel.Calendar;
 using Yiju.Kernel.Indicators;
 
@@ -12,7 +13,7 @@ namespace Yiju.Hotline.Features.Petitions;
 /// computed from the petitions themselves with <see cref="PetitionKpis"/>, city-wide and per district (where the matter is).
 /// A rate with nothing to count in the period is not reported: there is no figure, rather than a 0 or 100 that means nothing.
 /// </summary>
-public sealed class HotlineIndicatorFeed(IHotlineDb db, IHotlineDirectory directory, TimeProvider clock) : IIndicatorFeed
+public sealed class HotlineIndicatorFeed(IHotlineDb db, IHotlineDirectory directory, TimeProvider clock, HotlineConfiguration configuration) : IIndicatorFeed
 {
     public const string PetitionsOnTime = "H4.G7.T1.I1";
     public const string PetitionSatisfaction = "H4.G7.T1.I2";
@@ -26,7 +27,7 @@ public sealed class HotlineIndicatorFeed(IHotlineDb db, IHotlineDirectory direct
         var now = clock.GetUtcNow().UtcDateTime;
         var (start, end) = (ChinaTime.StartOfDayUtc(period.Start), ChinaTime.EndOfDayUtc(period.End));
         var petitions = await PetitionQueries.Snapshots(db, start, end, cancellationToken);
-        var credit = KpiDashboard.Weights.For(YearMonth.Of(start)).BasicallySatisfiedCredit;
+        var credit = (await configuration.Weights(cancellationToken)).For(YearMonth.Of(start)).BasicallySatisfiedCredit;
         var districts = (await directory.Units(UnitKind.District, cancellationToken)).ToDictionary(u => u.Id, u => u.Code);
         var label = period.ToString();
         var figures = new List<IndicatorFigure>();

@@ -4,6 +4,7 @@ using Yiju.Hotline.Domain;
 using Yiju.Hotline.Features.Access;
 using Yiju.Hotline.Features.Kpi;
 using Yiju.Hotline.Features.Queries;
+using Yiju.Hotline.Features.Settings;
 using Yiju.Kernel;
 using Yiju.Kernel.Calendar;
 using Yiju.Kernel.Security;
@@ -20,7 +21,7 @@ public sealed record PetitionOverview(int Year, IReadOnlyList<TicketRow> Rows, P
 /// The petition bureau's queue (市信访局): open petitions, nearest statutory deadline first, the count per stage, and this year's
 /// on-time and satisfaction figures against the programme's targets (100% and 70%).
 /// </summary>
-public sealed class PetitionQueries(IHotlineDb db, IHotlineDirectory directory, DeadlinePolicy policy, TimeProvider clock)
+public sealed class PetitionQueries(IHotlineDb db, IHotlineDirectory directory, DeadlinePolicy policy, TimeProvider clock, HotlineConfiguration configuration, StatusLabels labels)
 {
     public const int Limit = 200;
 
@@ -45,7 +46,7 @@ public sealed class PetitionQueries(IHotlineDb db, IHotlineDirectory directory, 
             .ToListAsync(ct);
         var rows = open.Select(t => (Ticket: t, Due: NearestDue(t)))
             .OrderBy(x => x.Due is null).ThenBy(x => x.Due)
-            .Select(x => TicketMapping.ToRow(x.Ticket, actor, policy, now))
+            .Select(x => TicketMapping.ToRow(x.Ticket, actor, policy, now, labels))
             .ToList();
         var counts = new PetitionStageCounts(
             open.Count(t => t.ReviewCount == 0 && t.PetitionAcceptedAtUtc is null && t.Status != TicketStatus.Replied),
@@ -57,7 +58,7 @@ public sealed class PetitionQueries(IHotlineDb db, IHotlineDirectory directory, 
             await db.Tickets.AsNoTracking().CountAsync(t => t.Type == TicketType.Petition && t.Status == TicketStatus.Closed && t.ClosedAtUtc >= start && t.ClosedAtUtc < end, ct));
 
         var (onTime, satisfaction) = PetitionKpis.ForPeriod(await Snapshots(db, start, end, ct), start, end, now,
-            KpiDashboard.Weights.For(YearMonth.Of(now)).BasicallySatisfiedCredit);
+            (await configuration.Weights(ct)).For(YearMonth.Of(now)).BasicallySatisfiedCredit);
         IReadOnlyList<PetitionTarget> targets =
         [
             new("信访事项时限内办结率", new RateFigure(nameof(KpiKind.OnTimeClosing), "信访事项时限内办结率", onTime.Numerator, onTime.Denominator, onTime.Value),
