@@ -178,14 +178,26 @@ internal static class Bench
         {
             task.Indicators.Add(new Indicator
             {
-                Id = i, TaskId = 1, Code = $"B.I{i}", Name = $"基准测试指标{i}", Unit = "个", Kind = IndicatorKind.Count,
-                Direction = Direction.HigherIsBetter, Frequency = PeriodType.Month, Rollup = DistrictRollup.Sum, HasDistrictBreakdown = true,
+                Id = i,
+                TaskId = 1,
+                Code = $"B.I{i}",
+                Name = $"基准测试指标{i}",
+                Unit = "个",
+                Kind = IndicatorKind.Count,
+                Direction = Direction.HigherIsBetter,
+                Frequency = PeriodType.Month,
+                Rollup = DistrictRollup.Sum,
+                HasDistrictBreakdown = true,
             });
         }
 
         return new CityProgramme
         {
-            Id = 1, Code = "bench", Name = "基准测试规划", StartYear = 2022, EndYear = 2026,
+            Id = 1,
+            Code = "bench",
+            Name = "基准测试规划",
+            StartYear = 2022,
+            EndYear = 2026,
             Homes = [new Home { Id = 1, ProgrammeId = 1, Code = "B", Name = "基准", Goals = [new Goal { Id = 1, HomeId = 1, Code = "B.G1", Name = "基准目标", Tasks = [task] }] }],
         };
     }
@@ -213,7 +225,8 @@ internal static class Bench
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 File.Delete(file);
                 return Task.CompletedTask;
-            });
+            }
+            );
         }
 
         var name = $"yiju_bench_import_{Environment.ProcessId}_{run}";
@@ -232,7 +245,8 @@ internal static class Bench
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
-        });
+        }
+        );
     }
 
     public static double Median(List<double> values)

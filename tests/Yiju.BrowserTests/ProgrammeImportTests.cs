@@ -14,7 +14,8 @@ public sealed class ProgrammeImportTests(BrowserFixture app)
         Name = name,
         MimeType = TableExport.XlsxContentType,
         Buffer = TableExport.ToXlsx(new ExportTable("数据", ["指标代码", "期间", "区县代码", "数值", "说明", "来源说明"],
-            rows.Select(r => (IReadOnlyList<object?>)r).ToList()) { TextColumns = new HashSet<int> { 0, 1, 2 } }),
+            rows.Select(r => (IReadOnlyList<object?>)r).ToList())
+        { TextColumns = new HashSet<int> { 0, 1, 2 } }),
     };
 
     [Fact]

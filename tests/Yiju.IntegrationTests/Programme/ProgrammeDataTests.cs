@@ -80,7 +80,7 @@ public abstract class ProgrammeDataTests(AppFixture fixture)
         var imported = await Json(await Import(housing, good, "路桥.xlsx"));
         Assert.Equal(3, imported.GetProperty("created").GetInt32());
         Assert.True(imported.GetProperty("submitted").GetBoolean());
-        var stored = app.Db(db => db.ReportedValues.Where(v => v.ImportId != null).Select(v => new { v.Status, v.EnteredBy, v.Value, Document = v.Source.Document, Quote = v.Source.Quote }).ToList());
+        var stored = app.Db(db => db.ReportedValues.Where(v => v.ImportId != null && v.EnteredBy == userName).Select(v => new { v.Status, v.EnteredBy, v.Value, Document = v.Source.Document, Quote = v.Source.Quote }).ToList());
         Assert.Equal(3, stored.Count);
         Assert.All(stored, v => Assert.Equal(ValueStatus.Submitted, v.Status));
         Assert.All(stored, v => Assert.Equal(userName, v.EnteredBy));

@@ -14,42 +14,65 @@ public class ValueImportTests
 
     private static readonly Indicator Projects = new()
     {
-        Id = 10, TaskId = 1, Code = "H4.G1.T1.I2", Name = "老旧小区改造项目", Unit = "个", Kind = IndicatorKind.Count, Direction = Direction.HigherIsBetter,
-        Rollup = DistrictRollup.Sum, Frequency = PeriodType.Quarter, HasDistrictBreakdown = true,
+        Id = 10,
+        TaskId = 1,
+        Code = "H4.G1.T1.I2",
+        Name = "老旧小区改造项目",
+        Unit = "个",
+        Kind = IndicatorKind.Count,
+        Direction = Direction.HigherIsBetter,
+        Rollup = DistrictRollup.Sum,
+        Frequency = PeriodType.Quarter,
+        HasDistrictBreakdown = true,
     };
 
     private static readonly Indicator Coverage = new()
     {
-        Id = 11, TaskId = 1, Code = "H4.G1.T1.I3", Name = "覆盖率", Unit = "%", Kind = IndicatorKind.Rate, Direction = Direction.HigherIsBetter,
-        Rollup = DistrictRollup.NumeratorDenominator, Frequency = PeriodType.Year,
+        Id = 11,
+        TaskId = 1,
+        Code = "H4.G1.T1.I3",
+        Name = "覆盖率",
+        Unit = "%",
+        Kind = IndicatorKind.Rate,
+        Direction = Direction.HigherIsBetter,
+        Rollup = DistrictRollup.NumeratorDenominator,
+        Frequency = PeriodType.Year,
     };
 
     private static readonly Indicator HighSchools = new()
     {
-        Id = 12, TaskId = 2, Code = "H4.G2.T5.I2", Name = "优质特色高中数", Unit = "所", Kind = IndicatorKind.Count, Direction = Direction.HigherIsBetter,
-        Rollup = DistrictRollup.Sum, Frequency = PeriodType.Year, HasDistrictBreakdown = true,
+        Id = 12,
+        TaskId = 2,
+        Code = "H4.G2.T5.I2",
+        Name = "优质特色高中数",
+        Unit = "所",
+        Kind = IndicatorKind.Count,
+        Direction = Direction.HigherIsBetter,
+        Rollup = DistrictRollup.Sum,
+        Frequency = PeriodType.Year,
+        HasDistrictBreakdown = true,
     };
 
     private static ImportContext Context(
         IReadOnlyList<RoleGrant>? grants = null, IReadOnlyCollection<string>? departments = null, IReadOnlyCollection<string>? districts = null,
         Dictionary<(long, PeriodKey, string?), double>? approved = null, Dictionary<(long, PeriodKey, string?), ExistingValue>? existing = null) => new()
-    {
-        Indicators = new Dictionary<string, (Indicator, ProgrammeTask)>
         {
-            [Projects.Code] = (Projects, Housing),
-            [Coverage.Code] = (Coverage, Housing),
-            [HighSchools.Code] = (HighSchools, Schools),
-        },
-        ProgrammeStartYear = 2022,
-        ProgrammeEndYear = 2026,
-        Today = new DateOnly(2024, 10, 8),
-        Grants = grants ?? [new RoleGrant(Role.DepartmentStaff, null, 3)],
-        CallerDepartments = departments ?? ["市住建局"],
-        CallerDistricts = districts ?? [],
-        KnownDistricts = ["230102", "230103"],
-        Approved = approved ?? [],
-        Existing = existing ?? [],
-    };
+            Indicators = new Dictionary<string, (Indicator, ProgrammeTask)>
+            {
+                [Projects.Code] = (Projects, Housing),
+                [Coverage.Code] = (Coverage, Housing),
+                [HighSchools.Code] = (HighSchools, Schools),
+            },
+            ProgrammeStartYear = 2022,
+            ProgrammeEndYear = 2026,
+            Today = new DateOnly(2024, 10, 8),
+            Grants = grants ?? [new RoleGrant(Role.DepartmentStaff, null, 3)],
+            CallerDepartments = departments ?? ["市住建局"],
+            CallerDistricts = districts ?? [],
+            KnownDistricts = ["230102", "230103"],
+            Approved = approved ?? [],
+            Existing = existing ?? [],
+        };
 
     private static ImportRow Row(int n, string code, string period, string? value, string? district = null, string? numerator = null, string? denominator = null, string? explanation = null) =>
         new(n, code, period, district, value, numerator, denominator, explanation, null);
@@ -183,7 +206,8 @@ public class ValueImportTests
             ["H4.G1.T1.I2", "老旧小区改造项目", "2024Q1", null, 12.5, "哈尔滨"],
             [null, null, null, null, null, null],
             ["H4.G1.T1.I2", "老旧小区改造项目", "2024", "230102", 3, null],
-        ]) { TextColumns = new HashSet<int> { 0, 2, 3 } };
+        ])
+        { TextColumns = new HashSet<int> { 0, 2, 3 } };
         var parsed = ImportFileReader.ReadXlsx(TableExport.ToXlsx(table));
         Assert.Empty(parsed.Errors);
         var rows = parsed.Rows.Where(r => !r.IsBlank).ToList();

@@ -85,7 +85,8 @@ public static class TableExport
                 new CellFormats(
                     new CellFormat(),
                     new CellFormat { NumberFormatId = 49, ApplyNumberFormat = true },
-                    new CellFormat { FontId = 1, ApplyFont = true }) { Count = 3 });
+                    new CellFormat { FontId = 1, ApplyFont = true })
+                { Count = 3 });
             var list = new Sheets();
             var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             uint id = 1;
