@@ -51,6 +51,7 @@ internal static class ProgrammeBench
                 await Check(client, page, ct);
 
             var samples = pages.ToDictionary(p => p.Name, _ => new List<List<double>>());
+            var cpuSamples = pages.ToDictionary(p => p.Name, _ => new List<double>());
             for (var round = 1; round <= options.Rounds; round++)
             {
                 foreach (var page in pages)
@@ -59,24 +60,31 @@ internal static class ProgrammeBench
                     for (var k = 0; k < warmup; k++)
                         await Time(client, page.Paths[k % page.Paths.Count], ct);
                     var times = new List<double>();
+                    var cpus = new List<double>();
                     for (var k = 0; k < options.Requests; k++)
-                        times.Add(await Time(client, page.Paths[k % page.Paths.Count], ct));
+                    {
+                        var (wall, cpu) = await Time(client, page.Paths[k % page.Paths.Count], ct);
+                        times.Add(wall);
+                        cpus.Add(cpu);
+                    }
+
                     samples[page.Name].Add(times);
-                    Console.WriteLine($"[{provider}] round {round} {page.Name,-28} median {Median(times),7:0.0} ms  p95 {Percentile(times, 0.95),7:0.0} ms");
+                    cpuSamples[page.Name].AddRange(cpus);
+                    Console.WriteLine($"[{provider}] round {round} {page.Name,-28} median {Median(times),7:0.0} ms  p95 {Percentile(times, 0.95),7:0.0} ms  CPU median {Median(cpus),7:0.0} ms  load {LoadAverage()}");
                 }
             }
 
             report.AppendLine();
             report.AppendLine(CultureInfo.InvariantCulture, $"## {provider}");
             report.AppendLine();
-            report.AppendLine("| page | median of round medians | p95 (all requests) | round medians | response size |");
-            report.AppendLine("|---|---|---|---|---|");
+            report.AppendLine("| page | wall: median of round medians | wall p95 (all requests) | wall round medians | process CPU per request, median | response size |");
+            report.AppendLine("|---|---|---|---|---|---|");
             foreach (var page in pages)
             {
                 var rounds = samples[page.Name];
                 var all = rounds.SelectMany(r => r).ToList();
                 report.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {page.Name} | {Median(rounds.Select(Median).ToList()):0.0} ms | {Percentile(all, 0.95):0.0} ms | {string.Join(" / ", rounds.Select(r => Median(r).ToString("0.0", CultureInfo.InvariantCulture)))} | {page.Bytes / 1024.0:0} KiB |");
+                    $"| {page.Name} | {Median(rounds.Select(Median).ToList()):0.0} ms | {Percentile(all, 0.95):0.0} ms | {string.Join(" / ", rounds.Select(r => Median(r).ToString("0.0", CultureInfo.InvariantCulture)))} | {Median(cpuSamples[page.Name]):0.0} ms | {page.Bytes / 1024.0:0} KiB |");
             }
         }
 
@@ -169,14 +177,17 @@ internal static class ProgrammeBench
             }
         }
 
-        static async Task<double> Time(HttpClient client, string path, CancellationToken ct)
+        static async Task<(double Wall, double Cpu)> Time(HttpClient client, string path, CancellationToken ct)
         {
+            // The host runs in this process and nothing else does: the process's CPU time over a request is the server's
+            // work (plus the small client side), a steadier measure than wall time on a shared machine.
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead, ct);
             _ = await response.Content.ReadAsByteArrayAsync(ct);
             watch.Stop();
             response.EnsureSuccessStatusCode();
-            return watch.Elapsed.TotalMilliseconds;
+            return (watch.Elapsed.TotalMilliseconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
         }
 
         static double Median(List<double> xs) => Percentile(xs, 0.5);

@@ -87,10 +87,13 @@ public sealed class ProgrammeQueries(IProgrammeDb db, TimeProvider clock)
         var home = await db.Homes.AsNoTracking().FirstAsync(h => h.Id == goal.HomeId, ct);
         var programme = await db.Programmes.AsNoTracking().FirstAsync(p => p.Id == home.ProgrammeId, ct);
         // History is shown only for values in progress: approved values (every district, every period) come without it.
-        var approvedValues = await db.ReportedValues.AsNoTracking()
-            .Where(v => v.IndicatorId == indicator.Id && v.Status == ValueStatus.Approved)
+        // Filtered on the indicator alone: with a status condition as well, SQLite without statistics reads through the
+        // status index (every approved value of every indicator) instead of the indicator's own rows.
+        var values = await db.ReportedValues.AsNoTracking()
+            .Where(v => v.IndicatorId == indicator.Id)
             .ToListAsync(ct);
-        var pendingValues = includePending
+        var approvedValues = values.Where(v => v.Status == ValueStatus.Approved).ToList();
+        var pendingValues = includePending && approvedValues.Count < values.Count
             ? await db.ReportedValues.AsNoTracking().Include(v => v.History)
                 .Where(v => v.IndicatorId == indicator.Id && v.Status != ValueStatus.Approved)
                 .ToListAsync(ct)
