@@ -39,8 +39,16 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasIndex(t => new { t.AcceptedAtUtc, t.ResolvedAtIntake });
         b.HasIndex(t => new
         {
-            t.FirstDispatchedAtUtc, t.Status, t.CurrentUnitKind, t.CurrentUnitId, t.SignForDueUtc, t.SignedForAtUtc,
-            t.HandlingDueUtc, t.RepliedAtUtc, t.CallbackResolved, t.CallbackSatisfaction,
+            t.FirstDispatchedAtUtc,
+            t.Status,
+            t.CurrentUnitKind,
+            t.CurrentUnitId,
+            t.SignForDueUtc,
+            t.SignedForAtUtc,
+            t.HandlingDueUtc,
+            t.RepliedAtUtc,
+            t.CallbackResolved,
+            t.CallbackSatisfaction,
         });
         b.HasIndex(t => t.DistrictId);
         // Open tickets in queue order (migration 0012), partial so that two million closed tickets are not in them:

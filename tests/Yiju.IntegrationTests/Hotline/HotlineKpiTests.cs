@@ -35,7 +35,12 @@ public abstract class HotlineKpiTests(AppFixture fixture)
         {
             var created = await Json(await op.PostAsJsonAsync("/api/v1/hotline/tickets", new
             {
-                type = "Complaint", categoryCode = "heating.indoor-temperature", text, callerName = "王五", callerPhone = "13900000000", address = "南岗区",
+                type = "Complaint",
+                categoryCode = "heating.indoor-temperature",
+                text,
+                callerName = "王五",
+                callerPhone = "13900000000",
+                address = "南岗区",
             }, Ct), HttpStatusCode.Created);
             var id = created.GetProperty("id").GetGuid();
             await Json(await op.PostAsJsonAsync($"/api/v1/hotline/tickets/{id}/dispatch", new { version = 1, unitKind = "Department", unitId = zjjId }, Ct), HttpStatusCode.OK);
