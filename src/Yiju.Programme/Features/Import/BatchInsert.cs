@@ -18,8 +18,11 @@ namespace Yiju.Programme.Features.Import;
 /// </summary>
 internal static class BatchInsert
 {
-    // SQLite allows 32,766 parameters per statement, PostgreSQL 65,535; stay well below both.
+    // PostgreSQL allows 65,535 parameters per statement. SQLite allows 32,766, but binding a parameter by name scans the
+    // statement's parameter list, so the cost of one statement grows with the square of its parameters: there, many
+    // small statements (one prepared command reused) are far faster than a few huge ones.
     private const int MaxParameters = 30_000;
+    private const int MaxSqliteParameters = 900;
 
     private sealed record ColumnMap(string Name, RelationalTypeMapping Mapping, bool Nullable, Func<object, object?> Get);
 
@@ -74,7 +77,8 @@ internal static class BatchInsert
 
     private static async Task Insert(DbTransaction transaction, string table, List<ColumnMap> columns, List<object> rows, CancellationToken ct)
     {
-        var perBatch = Math.Max(1, MaxParameters / columns.Count);
+        var limit = transaction.Connection!.GetType().Name.Contains("Sqlite", StringComparison.Ordinal) ? MaxSqliteParameters : MaxParameters;
+        var perBatch = Math.Max(1, limit / columns.Count);
         DbCommand? full = null;
         try
         {
