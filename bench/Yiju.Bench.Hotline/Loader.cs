@@ -39,22 +39,26 @@ public static class Loader
             throw new InvalidOperationException("seed the database first (categories, departments, districts, streets)");
         var districtById = districts.ToDictionary(d => d.Id);
 
-        // Drop the secondary indexes of the two tables; rebuilt after the COPY.
-        var indexes = new List<string>();
-        await using (var cmd = new NpgsqlCommand("""
-            SELECT i.indexname, i.indexdef FROM pg_indexes i
+        // Drop the secondary indexes of the two tables; rebuilt after the COPY. Their definitions are kept in a table
+        // until they are rebuilt, so a load that fails half-way is followed by one that restores them all.
+        await Exec(c, "CREATE TABLE IF NOT EXISTS bench_saved_index (def text PRIMARY KEY)");
+        await Exec(c, """
+            INSERT INTO bench_saved_index SELECT i.indexdef FROM pg_indexes i
             WHERE i.tablename IN ('hotline_ticket', 'hotline_ticket_event') AND i.indexname NOT LIKE 'pk_%'
-            """, c))
+            ON CONFLICT DO NOTHING
+            """);
+        var indexes = new List<string>();
+        await using (var cmd = new NpgsqlCommand("SELECT def FROM bench_saved_index", c))
         await using (var r = await cmd.ExecuteReaderAsync())
         {
             while (await r.ReadAsync())
-                indexes.Add(r.GetString(1));
+                indexes.Add(r.GetString(0));
         }
-        await Exec(c, "TRUNCATE hotline_ticket, hotline_ticket_event, hotline_submission_key, hotline_number_counter");
+        await Exec(c, "TRUNCATE hotline_ticket, hotline_ticket_event, hotline_submission_key, hotline_number_counter CASCADE");
         // The two COPY streams run side by side, so the timeline's foreign key is checked once at the end instead.
         await Exec(c, "ALTER TABLE hotline_ticket_event DROP CONSTRAINT IF EXISTS fk_hotline_ticket_event_ticket_id");
         foreach (var def in indexes)
-            await Exec(c, "DROP INDEX " + def.Split(' ')[def.Split(' ')[1] == "UNIQUE" ? 3 : 2]);
+            await Exec(c, "DROP INDEX IF EXISTS " + def.Split(' ')[def.Split(' ')[1] == "UNIQUE" ? 3 : 2]);
 
         var now = DateTime.UtcNow;
         var shanghai = TimeSpan.FromHours(8);
@@ -84,7 +88,8 @@ public static class Loader
               accepted_at_utc, first_dispatched_at_utc, dispatched_at_utc, sign_for_due_utc, signed_for_at_utc, handling_due_utc, original_handling_due_utc,
               replied_at_utc, reply_text, closed_at_utc, resolved_at_intake, callback_at_utc, callback_resolved, callback_satisfaction,
               extension_pending, extension_requested_due_utc, extension_reason, extension_count, return_count, last_return_reason, reopen_count,
-              supervision_count, last_supervised_at_utc, merged_into_ticket_id, duplicate_count) FROM STDIN (FORMAT BINARY)
+              supervision_count, last_supervised_at_utc, merged_into_ticket_id, duplicate_count, escalated, escalated_at_utc, petition_declined, review_count)
+              FROM STDIN (FORMAT BINARY)
             """);
         var events = await ec.BeginBinaryImportAsync("""
             COPY hotline_ticket_event (ticket_id, sequence, at_utc, action, actor_person_id, actor_name, actor_role, actor_unit_id,
@@ -263,6 +268,12 @@ public static class Loader
             tickets.WriteNull();
             Nullable(tickets, mergedInto, NpgsqlDbType.Uuid);
             tickets.Write(0, NpgsqlDbType.Integer);
+            // Steady state of the deadline job: an open ticket past its handling deadline has been escalated once.
+            var escalated = status is TicketStatus.Dispatched or TicketStatus.InHandling && handlingDue < now;
+            tickets.Write(escalated, NpgsqlDbType.Boolean);
+            Nullable<DateTime>(tickets, escalated ? handlingDue : null, NpgsqlDbType.TimestampTz);
+            tickets.Write(false, NpgsqlDbType.Boolean);
+            tickets.Write(0, NpgsqlDbType.Integer);
 
             foreach (var e in state.Events)
             {
@@ -302,6 +313,7 @@ public static class Loader
         });
         await Exec(c, "ALTER TABLE hotline_ticket_event ADD CONSTRAINT fk_hotline_ticket_event_ticket_id FOREIGN KEY (ticket_id) REFERENCES hotline_ticket (id) ON DELETE CASCADE");
         var indexed = rebuild.Elapsed;
+        await Exec(c, "DROP TABLE bench_saved_index");
         await Exec(c, "VACUUM (ANALYZE) hotline_ticket");
         await Exec(c, "VACUUM (ANALYZE) hotline_ticket_event");
         Console.WriteLine(FormattableString.Invariant(

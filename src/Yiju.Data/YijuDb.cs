@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql;
 using Yiju.Data.Auditing;
 using Yiju.Hotline;
 using Yiju.Hotline.Data;
@@ -102,6 +103,8 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HotlineModule).Assembly);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HousingModule).Assembly);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlacesModule).Assembly);
+        // PostgreSQL only (db/postgres/0017); queries call it only there.
+        modelBuilder.HasDbFunction(typeof(TicketTextSearch).GetMethod(nameof(TicketTextSearch.HasGrams))!).HasName("yiju_text_has_grams");
         modelBuilder.Entity<AuditEntry>(b =>
         {
             b.ToTable("sys_audit_entry");
@@ -187,63 +190,89 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var npgsql = Database.IsNpgsql();
+        // In its own transaction a failed save rolls everything back, so EF's savepoint (two more statements) buys nothing.
+        var savepoints = Database.AutoSavepointsEnabled;
+        if (ownTransaction is not null)
+            Database.AutoSavepointsEnabled = false;
         try
         {
             // The entity rows first, then the chain: the lock is held only for what has to be serial (read the last
             // link, append, commit), not for the entity writes.
             var written = await base.SaveChangesAsync(false, cancellationToken);
-            await LockAuditChain(cancellationToken);
+            var at = AuditChain.TruncateToMilliseconds(clock.GetUtcNow().UtcDateTime);
+            var changes = pending.Select(change => (
+                Action: change.State switch { EntityState.Added => "create", EntityState.Deleted => "delete", _ => "update" },
+                EntityType: change.Entry.Metadata.ClrType.Name,
+                EntityId: Truncate(string.Join(",", change.Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => change.Entry.Property(p.Name).CurrentValue)), 100),
+                change.Before,
+                After: change.State == EntityState.Deleted ? null : Snapshot(change.Entry, original: false))).ToList();
+            // The entity rows are written; accept them so nothing is written twice.
+            ChangeTracker.AcceptAllChanges();
+            if (npgsql)
+            {
+                // The rows are staged without a lock; a deferred trigger links them into the chain while the
+                // transaction commits (db/postgres/0016), so the chain lock is never held across a round trip. When
+                // this save owns the transaction the commit does not wait for the WAL flush either (which made every
+                // save in the city serial at the disk's flush rate); the flush is waited for after it, before success
+                // is reported. The WAL is written in order, so whatever is on disk after a crash is a prefix of the
+                // chain, and nothing is acknowledged before it is durable.
+                await Database.ExecuteSqlRawAsync(
+                    "SELECT yiju_audit_stage(@at, @ticks, @actor, @action, @type, @id, @before, @after, @async)",
+                    [
+                        new NpgsqlParameter("at", at),
+                        new NpgsqlParameter("ticks", at.Ticks),
+                        new NpgsqlParameter("actor", Truncate(actor.Name, 100)),
+                        new NpgsqlParameter("action", changes.Select(c => c.Action).ToArray()),
+                        new NpgsqlParameter("type", changes.Select(c => c.EntityType).ToArray()),
+                        new NpgsqlParameter("id", changes.Select(c => c.EntityId).ToArray()),
+                        new NpgsqlParameter("before", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = changes.Select(c => c.Before).ToArray() },
+                        new NpgsqlParameter("after", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = changes.Select(c => c.After).ToArray() },
+                        new NpgsqlParameter("async", ownTransaction is not null),
+                    ],
+                    cancellationToken);
+                if (ownTransaction is not null)
+                {
+                    await ownTransaction.CommitAsync(cancellationToken);
+                    await FlushCommitted(cancellationToken);
+                }
+                return written;
+            }
+
+            // SQLite has one writer at a time: the transaction itself is the chain lock.
             var last = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq)
                 .Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(cancellationToken);
             var seq = last?.Seq ?? 0;
             var prevHash = last?.Hash ?? AuditChain.Genesis;
-            var at = AuditChain.TruncateToMilliseconds(clock.GetUtcNow().UtcDateTime);
-            var entries = new List<AuditEntry>(pending.Count);
-            foreach (var change in pending)
+            var entries = new List<AuditEntry>(changes.Count);
+            foreach (var change in changes)
             {
                 var entry = new AuditEntry
                 {
                     Seq = ++seq,
                     At = at,
                     Actor = Truncate(actor.Name, 100),
-                    Action = change.State switch { EntityState.Added => "create", EntityState.Deleted => "delete", _ => "update" },
-                    EntityType = change.Entry.Metadata.ClrType.Name,
-                    EntityId = Truncate(string.Join(",", change.Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => change.Entry.Property(p.Name).CurrentValue)), 100),
+                    Action = change.Action,
+                    EntityType = change.EntityType,
+                    EntityId = change.EntityId,
                     Before = change.Before,
-                    After = change.State == EntityState.Deleted ? null : Snapshot(change.Entry, original: false),
+                    After = change.After,
                     PrevHash = prevHash,
                 };
                 entry.Hash = AuditChain.ComputeHash(entry);
                 prevHash = entry.Hash;
                 entries.Add(entry);
             }
-            // The entity rows are written; accept them so the audit save below inserts only the audit rows.
-            ChangeTracker.AcceptAllChanges();
             AuditEntries.AddRange(entries);
             await base.SaveChangesAsync(true, cancellationToken);
             if (ownTransaction is not null)
-            {
-                if (npgsql)
-                {
-                    // Commit without waiting for the WAL flush, so the chain lock is released at once instead of after
-                    // an fsync (which made every save in the city serial at the disk's flush rate), then wait for the
-                    // flush outside the lock before reporting success. The WAL is written in order, so whatever is on
-                    // disk after a crash is a prefix of the chain, and nothing is acknowledged before it is durable.
-                    await Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", cancellationToken);
-                    await ownTransaction.CommitAsync(cancellationToken);
-                    await FlushCommitted(cancellationToken);
-                }
-                else
-                {
-                    await ownTransaction.CommitAsync(cancellationToken);
-                }
-            }
+                await ownTransaction.CommitAsync(cancellationToken);
             foreach (var e in entries)
                 Entry(e).State = EntityState.Detached;
             return written;
         }
         finally
         {
+            Database.AutoSavepointsEnabled = savepoints;
             if (ownTransaction is not null)
                 await ownTransaction.DisposeAsync();
         }
@@ -257,13 +286,6 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
     /// </summary>
     private async Task FlushCommitted(CancellationToken ct) =>
         await Database.ExecuteSqlRawAsync("SELECT pg_logical_emit_message(true, 'yiju.durable', '')", ct);
-
-    /// <summary>Several web nodes append to one chain: PostgreSQL serialises them with a transaction-scoped advisory lock; SQLite has one writer anyway.</summary>
-    private async Task LockAuditChain(CancellationToken ct)
-    {
-        if (Database.IsNpgsql())
-            await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7411)", ct);
-    }
 
     private static string Snapshot(EntityEntry entry, bool original)
     {

@@ -28,6 +28,11 @@ public abstract class MigrationsMatchModelTests(DatabaseProvider provider)
         return services.BuildServiceProvider();
     }
 
+    // PostgreSQL objects EF Core's model cannot describe, built by the migrations only: the text search's expression
+    // index (0017) and the audit chain's staging table, sealed into sys_audit_entry by a trigger at commit (0016).
+    private static readonly string[] MigrationOnlyPostgres =
+        ["index hotline_ticket.ix_hotline_ticket_search_grams ", "column sys_audit_pending.", "index sys_audit_pending.", "constraint sys_audit_pending."];
+
     [Fact]
     public async Task Migrations_build_the_schema_of_the_model()
     {
@@ -54,6 +59,12 @@ public abstract class MigrationsMatchModelTests(DatabaseProvider provider)
         var actual = await Catalogue(migrated, ct);
         var missing = expected.Except(actual).ToList();
         var extra = actual.Except(expected).ToList();
+        if (provider == DatabaseProvider.Postgres)
+        {
+            foreach (var prefix in MigrationOnlyPostgres)
+                Assert.Contains(extra, line => line.StartsWith(prefix, StringComparison.Ordinal));
+            extra.RemoveAll(line => MigrationOnlyPostgres.Any(prefix => line.StartsWith(prefix, StringComparison.Ordinal)));
+        }
         Assert.True(missing.Count == 0 && extra.Count == 0,
             $"Migrations differ from the model on {provider}.\nIn the model but not built by the migrations:\n  {string.Join("\n  ", missing)}\nBuilt by the migrations but not in the model:\n  {string.Join("\n  ", extra)}");
     }

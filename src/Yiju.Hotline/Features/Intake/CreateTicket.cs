@@ -158,29 +158,19 @@ public static class TicketNumbers
     {
         ArgumentNullException.ThrowIfNull(db);
         var day = shanghaiDate.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        // On PostgreSQL the day's counter row is locked until its transaction ends; committed synchronously, every
-        // ticket of the day would wait for the previous one's WAL flush. The counter is committed without waiting:
-        // the ticket saved with the number commits after it, and the WAL is flushed in order before the ticket is
-        // acknowledged, so a number of an acknowledged ticket is never lost or issued twice.
-        var own = db.Database.CurrentTransaction is null && IsPostgres(db) ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
-        {
-            if (own is not null)
-                await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
-            var values = await db.Database.SqlQuery<int>($"""
-                INSERT INTO hotline_number_counter (prefix, day, last_number) VALUES ({prefix}, {day}, 1)
-                ON CONFLICT (prefix, day) DO UPDATE SET last_number = hotline_number_counter.last_number + 1
-                RETURNING last_number AS "Value"
-                """).ToListAsync(ct);
-            if (own is not null)
-                await own.CommitAsync(ct);
-            return values.Single();
-        }
-        finally
-        {
-            if (own is not null)
-                await own.DisposeAsync();
-        }
+        // On PostgreSQL, outside a caller's transaction, one autocommitted call (db/postgres/0016) that commits without
+        // waiting for the WAL flush: the counter row is locked until its transaction ends, and committed synchronously
+        // every ticket of the day would wait for the previous one's flush. The ticket saved with the number commits
+        // after it and is flushed, WAL in order, before it is acknowledged, so a number of an acknowledged ticket is
+        // never lost or issued twice. Inside a caller's transaction the counter simply joins it.
+        if (db.Database.CurrentTransaction is null && IsPostgres(db))
+            return (await db.Database.SqlQuery<int>($"SELECT yiju_next_ticket_number({prefix}, {day}) AS \"Value\"").ToListAsync(ct)).Single();
+        var values = await db.Database.SqlQuery<int>($"""
+            INSERT INTO hotline_number_counter (prefix, day, last_number) VALUES ({prefix}, {day}, 1)
+            ON CONFLICT (prefix, day) DO UPDATE SET last_number = hotline_number_counter.last_number + 1
+            RETURNING last_number AS "Value"
+            """).ToListAsync(ct);
+        return values.Single();
     }
 
     private static bool IsPostgres(IHotlineDb db) => db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;

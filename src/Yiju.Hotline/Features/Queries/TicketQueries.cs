@@ -78,7 +78,8 @@ public sealed class TicketQueries(IHotlineDb db, IHotlineDirectory directory, De
         var statuses = filter.Statuses.Count > 0 ? filter.Statuses : TicketScope.IsCentre(actor) ? CentreDefault : UnitDefault;
         var now = clock.GetUtcNow().UtcDateTime;
         var query = db.Tickets.AsNoTracking().Where(TicketScope.VisibleTo(actor)).Where(t => statuses.Contains(t.Status));
-        if (!statuses.Contains(TicketStatus.Closed) && !statuses.Contains(TicketStatus.Merged))
+        var openOnly = !statuses.Contains(TicketStatus.Closed) && !statuses.Contains(TicketStatus.Merged);
+        if (openOnly)
         {
             // Said with constants as well, so that the planner can use the open-ticket partial indexes (migration
             // 0012): it cannot prove that a parameter list excludes closed tickets.
@@ -92,7 +93,18 @@ public sealed class TicketQueries(IHotlineDb db, IHotlineDirectory directory, De
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var q = filter.Search.Trim();
-            query = query.Where(t => t.Number == q || t.Text.Contains(q) || (t.Address != null && t.Address.Contains(q)));
+            if (IsPostgres && openOnly && TicketTextSearch.Length(q) >= TicketTextSearch.MinIndexedLength)
+            {
+                // The same test, with the open-ticket character-pair index (TicketTextSearch) narrowing it first; it holds
+                // open tickets only, so a search that includes closed ones scans as before.
+                var grams = TicketTextSearch.Grams(q);
+                query = query.Where(t => t.Number == q
+                    || (TicketTextSearch.HasGrams(t.Text, t.Address, grams) && (t.Text.Contains(q) || (t.Address != null && t.Address.Contains(q)))));
+            }
+            else
+            {
+                query = query.Where(t => t.Number == q || t.Text.Contains(q) || (t.Address != null && t.Address.Contains(q)));
+            }
         }
         if (filter.OverdueOnly)
         {
