@@ -33,7 +33,6 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.Ignore(t => t.Lifecycle);
         // The work queue: tickets held by one unit, by status and deadline.
         b.HasIndex(t => new { t.CurrentUnitKind, t.CurrentUnitId, t.Status });
-        b.HasIndex(t => t.Status);
         // Both cover what the monthly KPI dashboard reads (migration 0012), so a month of tickets is counted from the
         // index alone instead of from the wide rows with their texts.
         b.HasIndex(t => new { t.AcceptedAtUtc, t.ResolvedAtIntake });

@@ -13,14 +13,22 @@ public sealed record QueueFilter(IReadOnlyList<TicketStatus> Statuses, bool Over
 {
     public const int PageSize = 50;
     public const int MaxSearchLength = 100;
+
+    /// <summary>
+    /// Queues count their tickets up to this many and then say "more than": an exact count of tens of thousands of
+    /// open tickets costs a scan of all of them on every page view, and nobody pages that far (the cursor does).
+    /// </summary>
+    public const int CountLimit = 1000;
 }
 
 /// <summary>
 /// One page of a queue. <see cref="Next"/> is the keyset cursor of the following page (pass it back as <c>after</c>):
 /// it continues after the last row shown, so deep pages cost what the first does and a ticket arriving meanwhile
-/// neither repeats nor skips a row. <see cref="Page"/> numbers are kept for the pages' simple pager.
+/// neither repeats nor skips a row. <see cref="Page"/> numbers are kept for the pages' simple pager. <see cref="Total"/>
+/// stops at <see cref="QueueFilter.CountLimit"/>; <see cref="TotalIsCapped"/> then says there are more.
 /// </summary>
-public sealed record QueuePage(IReadOnlyList<TicketRow> Rows, int Total, int Page, int PageSize, string ActorRole, string? UnitName, string? Next = null);
+public sealed record QueuePage(IReadOnlyList<TicketRow> Rows, int Total, int Page, int PageSize, string ActorRole, string? UnitName, string? Next = null,
+    bool TotalIsCapped = false);
 
 /// <summary>The position of a row in the queue order (handling deadline, nulls last; accepted; number), as an opaque cursor.</summary>
 public readonly record struct QueueCursor(DateTime? Due, DateTime Accepted, string Number)
@@ -111,7 +119,8 @@ public sealed class TicketQueries(IHotlineDb db, IHotlineDirectory directory, De
             query = query.Where(t => (t.Status == TicketStatus.Dispatched && t.SignForDueUtc <= now)
                 || ((t.Status == TicketStatus.Dispatched || t.Status == TicketStatus.InHandling) && t.HandlingDueUtc <= now));
         }
-        var total = await query.CountAsync(ct);
+        var counted = await query.Take(QueueFilter.CountLimit + 1).CountAsync(ct);
+        var total = Math.Min(counted, QueueFilter.CountLimit);
         var page = Math.Max(1, filter.Page);
         if (after is { } c)
         {
@@ -137,7 +146,8 @@ public sealed class TicketQueries(IHotlineDb db, IHotlineDirectory directory, De
         if (actor.UnitId is { } unitId && UnitKindOf(actor.Role) is { } kind)
             unitName = (await directory.Find(kind, unitId, ct))?.Name;
         var next = tickets.Count == QueueFilter.PageSize ? new QueueCursor(tickets[^1].HandlingDueUtc, tickets[^1].AcceptedAtUtc, tickets[^1].Number).ToString() : null;
-        return new QueuePage([.. tickets.Select(t => TicketMapping.ToRow(t, actor, policy, now, labels))], total, page, QueueFilter.PageSize, actor.Role.ToString(), unitName, next);
+        return new QueuePage([.. tickets.Select(t => TicketMapping.ToRow(t, actor, policy, now, labels))], total, page, QueueFilter.PageSize, actor.Role.ToString(), unitName, next,
+            counted > QueueFilter.CountLimit);
     }
 
     private bool IsPostgres => db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
