@@ -23,10 +23,12 @@ public static class HotlineModule
     /// </summary>
     public static IServiceCollection AddHotline(this IServiceCollection services)
     {
-        // Deadlines and status wording are edited by the centre and stored; each request reads the current set.
+        // Deadlines and status wording are edited by the centre and stored; requests use the set read within the
+        // last few seconds (SettingsCache).
         services.AddScoped<HotlineConfiguration>();
-        services.AddScoped(sp => sp.GetRequiredService<HotlineConfiguration>().Policy());
-        services.AddScoped(sp => sp.GetRequiredService<HotlineConfiguration>().Labels());
+        services.AddSingleton<SettingsCache>();
+        services.AddScoped(sp => sp.GetRequiredService<SettingsCache>().Policy(() => sp.GetRequiredService<HotlineConfiguration>().Policy()));
+        services.AddScoped(sp => sp.GetRequiredService<SettingsCache>().Labels(() => sp.GetRequiredService<HotlineConfiguration>().Labels()));
         services.AddScoped<HotlineSettings>();
         services.AddScoped<KnowledgeBase>();
         services.AddScoped<CallRecords>();

@@ -36,7 +36,7 @@ public sealed record SaveStatusLabel(TicketStatus Status, int? Version, string? 
 /// and administrators), and new versions of the composite-score weights (administrators only). Every change goes
 /// through YijuDb's audit chain; a stale version is a 409, bad input a 400, and nothing is half-saved.
 /// </summary>
-public sealed partial class HotlineSettings(IHotlineDb db, IHotlineDirectory directory, RoutingModel routing, TimeProvider clock)
+public sealed partial class HotlineSettings(IHotlineDb db, IHotlineDirectory directory, RoutingModel routing, TimeProvider clock, SettingsCache cache)
 {
     public const int MaxKeywords = 100;
 
@@ -227,6 +227,7 @@ public sealed partial class HotlineSettings(IHotlineDb db, IHotlineDirectory dir
         try
         {
             await db.SaveChangesAsync(ct);
+            cache.Invalidate();
         }
         catch (DbUpdateException)
         {
@@ -252,6 +253,7 @@ public sealed partial class HotlineSettings(IHotlineDb db, IHotlineDirectory dir
         try
         {
             await db.SaveChangesAsync(ct);
+            cache.Invalidate();
         }
         catch (DbUpdateException)
         {
@@ -398,6 +400,7 @@ public sealed partial class HotlineSettings(IHotlineDb db, IHotlineDirectory dir
         try
         {
             await db.SaveChangesAsync(ct);
+            cache.Invalidate();
         }
         catch (DbUpdateException)
         {
