@@ -103,8 +103,6 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HotlineModule).Assembly);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HousingModule).Assembly);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlacesModule).Assembly);
-        // PostgreSQL only (db/postgres/0017); queries call it only there.
-        modelBuilder.HasDbFunction(typeof(TicketTextSearch).GetMethod(nameof(TicketTextSearch.HasGrams))!).HasName("yiju_text_has_grams");
         modelBuilder.Entity<AuditEntry>(b =>
         {
             b.ToTable("sys_audit_entry");

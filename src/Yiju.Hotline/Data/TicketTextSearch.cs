@@ -1,4 +1,5 @@
-using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Yiju.Hotline.Domain;
 
 namespace Yiju.Hotline.Data;
 
@@ -15,11 +16,22 @@ public static class TicketTextSearch
     public const int MinIndexedLength = 2;
 
     /// <summary>
-    /// Translated to <c>yiju_text_has_grams(text, address, grams)</c>, an SQL function PostgreSQL inlines into
-    /// <c>yiju_search_grams(text, address) @&gt; grams</c>, the indexed expression. Only usable in queries.
+    /// The tickets a search for <paramref name="word"/> (two or more characters) can match on PostgreSQL: open tickets
+    /// holding all of the word's character pairs (from the GIN index alone), and the ticket numbered <paramref name="word"/>.
+    /// The caller still applies the substring test. Written as an id set so that the index decides which rows are read
+    /// and nothing recomputes the pairs of each row (a filter on the indexed expression would, for every candidate).
     /// </summary>
-    public static bool HasGrams(string text, string? address, string[] grams) =>
-        throw new InvalidOperationException("TicketTextSearch.HasGrams is translated to SQL and cannot be called directly.");
+    public static IQueryable<Ticket> Candidates(IHotlineDb db, string word)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var grams = Grams(word);
+        return db.Tickets.FromSql($"""
+            SELECT * FROM hotline_ticket WHERE id IN (
+                SELECT id FROM hotline_ticket WHERE yiju_search_grams(text, address) @> {grams} AND status <> 7 AND status <> 8
+                UNION ALL
+                SELECT id FROM hotline_ticket WHERE number = {word})
+            """);
+    }
 
     /// <summary>
     /// The distinct pairs of adjacent characters of <paramref name="word"/>, counted in Unicode code points as

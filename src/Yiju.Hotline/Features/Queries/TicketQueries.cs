@@ -85,8 +85,12 @@ public sealed class TicketQueries(IHotlineDb db, IHotlineDirectory directory, De
         }
         var statuses = filter.Statuses.Count > 0 ? filter.Statuses : TicketScope.IsCentre(actor) ? CentreDefault : UnitDefault;
         var now = clock.GetUtcNow().UtcDateTime;
-        var query = db.Tickets.AsNoTracking().Where(TicketScope.VisibleTo(actor)).Where(t => statuses.Contains(t.Status));
         var openOnly = !statuses.Contains(TicketStatus.Closed) && !statuses.Contains(TicketStatus.Merged);
+        var search = string.IsNullOrWhiteSpace(filter.Search) ? null : filter.Search.Trim();
+        var source = IsPostgres && openOnly && search is not null && TicketTextSearch.Length(search) >= TicketTextSearch.MinIndexedLength
+            ? TicketTextSearch.Candidates(db, search)
+            : db.Tickets;
+        var query = source.AsNoTracking().Where(TicketScope.VisibleTo(actor)).Where(t => statuses.Contains(t.Status));
         if (openOnly)
         {
             // Said with constants as well, so that the planner can use the open-ticket partial indexes (migration
@@ -98,21 +102,11 @@ public sealed class TicketQueries(IHotlineDb db, IHotlineDirectory directory, De
             var prefix = filter.CategoryPrefix.Trim();
             query = query.Where(t => t.CategoryCode == prefix || t.CategoryCode.StartsWith(prefix + "."));
         }
-        if (!string.IsNullOrWhiteSpace(filter.Search))
+        if (search is not null)
         {
-            var q = filter.Search.Trim();
-            if (IsPostgres && openOnly && TicketTextSearch.Length(q) >= TicketTextSearch.MinIndexedLength)
-            {
-                // The same test, with the open-ticket character-pair index (TicketTextSearch) narrowing it first; it holds
-                // open tickets only, so a search that includes closed ones scans as before.
-                var grams = TicketTextSearch.Grams(q);
-                query = query.Where(t => t.Number == q
-                    || (TicketTextSearch.HasGrams(t.Text, t.Address, grams) && (t.Text.Contains(q) || (t.Address != null && t.Address.Contains(q)))));
-            }
-            else
-            {
-                query = query.Where(t => t.Number == q || t.Text.Contains(q) || (t.Address != null && t.Address.Contains(q)));
-            }
+            // The test that decides; on PostgreSQL the rows were first narrowed by the open-ticket character-pair index
+            // (TicketTextSearch.Candidates), which holds open tickets only, so a search that includes closed ones scans.
+            query = query.Where(t => t.Number == search || t.Text.Contains(search) || (t.Address != null && t.Address.Contains(search)));
         }
         if (filter.OverdueOnly)
         {

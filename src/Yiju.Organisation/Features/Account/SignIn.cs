@@ -45,7 +45,9 @@ public static class PrincipalBuilder
     public static async Task<ClaimsPrincipal> Build(IOrganisationDb db, Person person, string authenticationType, CancellationToken ct)
     {
         var unitIds = person.Roles.Select(r => r.UnitId).OfType<long>().ToList();
-        var paths = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
+        // Only the two columns: the unit rows carry their boundary GeoJSON, and this runs on every API request.
+        var paths = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new { u.Id, u.Path })
+            .ToDictionaryAsync(u => u.Id, u => u.Path, ct);
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
