@@ -103,6 +103,9 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HotlineModule).Assembly);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HousingModule).Assembly);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlacesModule).Assembly);
+        // The hotline queue's category filter is "code = x OR code LIKE 'x.%'"; pattern operators make the prefix an
+        // index range under any collation (PostgreSQL only; other providers ignore the annotation).
+        modelBuilder.Entity<Ticket>().HasIndex(t => t.CategoryCode).HasOperators("varchar_pattern_ops");
         modelBuilder.Entity<AuditEntry>(b =>
         {
             b.ToTable("sys_audit_entry");

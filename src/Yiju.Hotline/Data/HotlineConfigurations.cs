@@ -57,6 +57,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasIndex(t => new { t.HandlingDueUtc, t.AcceptedAtUtc }).HasFilter(open);
         b.HasIndex(t => new { t.CurrentUnitId, t.HandlingDueUtc }).HasFilter(open);
         b.HasIndex(t => new { t.DistrictId, t.HandlingDueUtc }).HasFilter(open);
+        // Open tickets by category, for the queue's category filter (a code or a code prefix; on PostgreSQL the index
+        // uses pattern operators so that a prefix is a range whatever the database's collation, see YijuDb).
+        b.HasIndex(t => t.CategoryCode).HasFilter(open);
         b.HasMany(t => t.Timeline).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(t => t.Timeline).UsePropertyAccessMode(PropertyAccessMode.Property);
     }
