@@ -83,6 +83,9 @@ public sealed class MigrationRunner(YijuDb db, ILogger<MigrationRunner> logger)
         await using var command = connection.CreateCommand();
         command.Transaction = tx;
         command.CommandText = sql;
+        // A migration may build an index over millions of rows; the default 30 s would abort it half-way (in its
+        // transaction, so nothing is left behind, but the upgrade could never finish).
+        command.CommandTimeout = 0;
         await command.ExecuteNonQueryAsync(ct);
     }
 
