@@ -61,6 +61,9 @@ public sealed class IndicatorsModel(ProgrammeQueries queries, ReportValue report
 
     public IReadOnlyList<OverdueFlag> Overdue { get; private set; } = [];
 
+    /// <summary>Working days after a period's end by which its report is due (the evaluation scheme's).</summary>
+    public int GraceWorkingDays { get; private set; }
+
     public IReadOnlyList<DistrictRef> Districts { get; private set; } = [];
 
     public string ChartJson { get; private set; } = "{}";
@@ -187,6 +190,7 @@ public sealed class IndicatorsModel(ProgrammeQueries queries, ReportValue report
         }
 
         Overdue = await overdue.For([view.Indicator.Id], ct);
+        GraceWorkingDays = await overdue.GraceWorkingDays(ct);
         ChartJson = JsonSerializer.Serialize(view.Chart, Json);
         return true;
     }
