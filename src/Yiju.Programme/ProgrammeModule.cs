@@ -30,6 +30,7 @@ public static class ProgrammeModule
         services.AddScoped<Features.Livability.LivabilityIndexService>();
         services.AddScoped<Features.Reports.QuarterlyReportBuilder>();
         services.AddScoped<Features.Feeds.FeedFigures>();
+        services.AddScoped<Features.Feeds.TakeFedFigure>();
         return services;
     }
 

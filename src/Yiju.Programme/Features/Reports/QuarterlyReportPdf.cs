@@ -74,7 +74,8 @@ public static class QuarterlyReportPdf
 
         using var stream = new MemoryStream();
         document.Save(stream, false);
-        return stream.ToArray();
+        // PDFsharp embeds the CJK font whole (13 MB); cut it down to the glyphs used.
+        return PdfFontSubsetting.SubsetCffFonts(stream.ToArray());
     }
 
     private static string Chinese(int n) => n switch
