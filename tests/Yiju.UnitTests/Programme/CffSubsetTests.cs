@@ -15,10 +15,11 @@ public sealed class CffSubsetTests
 {
     private const string Text = "哈尔滨市打造“宜居幸福之都”实施方案 城镇新增就业8.07万人（截至10月末）2026Q3 完成度97.2%";
 
-    private static byte[] Render(string text)
+    private static byte[] Render(string text, bool compress = true)
     {
         CjkFonts.EnsureInstalled();
         using var document = new PdfDocument();
+        document.Options.NoCompression = !compress;
         var page = document.AddPage();
         using (var gfx = XGraphics.FromPdfPage(page))
             gfx.DrawString(text, new XFont(CjkFonts.Family, 12), XBrushes.Black, new XPoint(40, 60));
@@ -58,6 +59,21 @@ public sealed class CffSubsetTests
         var cidFont = reread.Internals.GetAllObjects().OfType<PdfDictionary>().Single(d => d.Elements.GetName("/Subtype") is "/CIDFontType0" or "/CIDFontType2");
         Assert.Equal("/CIDFontType0", cidFont.Elements.GetName("/Subtype"));
         Assert.Equal("/OpenType", cidFont.Elements.GetDictionary("/FontDescriptor")!.Elements.GetDictionary("/FontFile3")!.Elements.GetName("/Subtype"));
+    }
+
+    [Fact]
+    public void An_uncompressed_first_save_comes_out_subset_and_deflated()
+    {
+        SkipWithoutFont();
+        var raw = Render(Text, compress: false);
+        Assert.True(raw.Length > 10_000_000, $"{raw.Length} bytes");
+        var small = PdfFontSubsetting.SubsetCffFonts(raw);
+        Assert.True(small.Length < 200_000, $"{small.Length} bytes");
+        using var document = PdfReader.Open(new MemoryStream(small), PdfDocumentOpenMode.Import);
+        // XMP metadata stays readable as PDFsharp writes it (uncompressed, so that tools can find it without a PDF parser).
+        Assert.All(document.Internals.GetAllObjects().OfType<PdfDictionary>().Where(d => d.Stream is not null && d.Elements.GetName("/Type") != "/Metadata"),
+            d => Assert.Equal("/FlateDecode", d.Elements.GetName("/Filter")));
+        Assert.Contains("宜居幸福之都", PdfText.Extract(small).Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

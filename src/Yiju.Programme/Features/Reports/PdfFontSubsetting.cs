@@ -10,6 +10,7 @@ namespace Yiju.Programme.Features.Reports;
 /// the saved document: it is read back, each CIDFont's embedded OpenType/CFF program is cut down to the glyphs listed in
 /// the CIDFont's widths array (PDFsharp lists every glyph it used there), and the document is saved again. Glyph ids,
 /// widths and the ToUnicode map are unchanged, so the text stays the same text and can still be searched and copied.
+/// The first save can be uncompressed (<c>Options.NoCompression</c>): streams without a filter are deflated here.
 /// </summary>
 public static class PdfFontSubsetting
 {
@@ -56,6 +57,18 @@ public static class PdfFontSubsetting
             }
 
             changed = true;
+        }
+
+        // The first save may have been uncompressed (so the whole font was not deflated only to be thrown away):
+        // deflate every stream that has no filter yet, except XMP metadata, which PDFsharp leaves readable on purpose.
+        foreach (var obj in document.Internals.GetAllObjects())
+        {
+            if (obj is PdfDictionary { Stream: not null } dict && dict.Elements.GetValue("/Filter") is null
+                && dict.Elements.GetName("/Type") != "/Metadata")
+            {
+                dict.Stream.Zip();
+                changed = true;
+            }
         }
 
         if (!changed)

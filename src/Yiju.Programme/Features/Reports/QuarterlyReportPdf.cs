@@ -73,8 +73,9 @@ public static class QuarterlyReportPdf
         writer.Finish();
 
         using var stream = new MemoryStream();
+        // PDFsharp embeds the CJK font whole (13 MB); it is cut down to the glyphs used, and only then deflated.
+        document.Options.NoCompression = true;
         document.Save(stream, false);
-        // PDFsharp embeds the CJK font whole (13 MB); cut it down to the glyphs used.
         return PdfFontSubsetting.SubsetCffFonts(stream.ToArray());
     }
 
