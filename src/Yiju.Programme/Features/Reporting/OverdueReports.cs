@@ -43,8 +43,10 @@ public sealed record OverdueFlag(string IndicatorCode, string IndicatorName, str
 /// </summary>
 public sealed class OverdueReports(IProgrammeDb db, IProgrammeDirectory directory, IWorkingCalendar calendar, IOptions<ReportingOptions> options, TimeProvider clock)
 {
-    /// <summary>The grace period the flags use (the latest evaluation scheme's).</summary>
-    public Task<int> GraceWorkingDays(CancellationToken ct) => ReportingGrace.Current(db, ct);
+    private int? grace;
+
+    /// <summary>The grace period the flags use (the latest evaluation scheme's; read once per request).</summary>
+    public async Task<int> GraceWorkingDays(CancellationToken ct) => grace ??= await ReportingGrace.Current(db, ct);
 
     public async Task<IReadOnlyList<OverdueFlag>> For(IReadOnlyCollection<long> indicatorIds, CancellationToken ct)
     {
@@ -62,7 +64,7 @@ public sealed class OverdueReports(IProgrammeDb db, IProgrammeDirectory director
         var byIndicator = reported.ToLookup(v => v.IndicatorId);
         var districts = indicators.Any(x => x.i.HasDistrictBreakdown) ? (await directory.Districts(ct)).Select(d => d.Code).ToList() : [];
         var now = clock.GetUtcNow().UtcDateTime;
-        var grace = await ReportingGrace.Current(db, ct);
+        var graceDays = await GraceWorkingDays(ct);
         var firstYear = Math.Max(options.Value.FirstYear ?? programme.StartYear, programme.StartYear);
         var result = new List<OverdueFlag>();
         foreach (var x in indicators.OrderBy(x => x.i.Code, StringComparer.Ordinal))
@@ -76,7 +78,7 @@ public sealed class OverdueReports(IProgrammeDb db, IProgrammeDirectory director
             IReadOnlyList<OverdueReport> overdue;
             try
             {
-                overdue = ReportingSchedule.FindOverdueAt(x.i, first, byIndicator[x.i.Id], districts, now, grace, calendar);
+                overdue = ReportingSchedule.FindOverdueAt(x.i, first, byIndicator[x.i.Id], districts, now, graceDays, calendar);
             }
             catch (CalendarMissingException)
             {

@@ -253,12 +253,21 @@ public static class CffSubset
         // Which charstrings and subroutines the used glyphs need.
         var usedGlobal = new HashSet<int>();
         var usedLocal = privates.Select(_ => new HashSet<int>()).ToList();
+        var seac = false;
         foreach (var gid in used.Where(g => g >= 0 && g < glyphCount))
         {
             var fd = fdOf(gid);
             var local = privates[fd].Subrs;
-            new CharstringWalker(cff, globalSubrs, local, usedGlobal, usedLocal[fd]).Run(charStrings.Item(gid));
+            var walker = new CharstringWalker(cff, globalSubrs, local, usedGlobal, usedLocal[fd]);
+            walker.Run(charStrings.Item(gid));
+            seac |= walker.Seac;
         }
+
+        // An accented glyph of a non-CID font may be endchar with four arguments (seac): it draws two other glyphs
+        // named through the standard encoding. Rather than resolve those, such a font keeps every charstring (its
+        // subroutines are still cut). CID-keyed fonts such as Noto CJK have no seac.
+        if (seac && !isCid)
+            used = Enumerable.Range(0, glyphCount).ToHashSet();
 
         // Unused entries become empty rather than a one-byte endchar/return: the INDEX offsets then repeat instead of
         // counting up, and the deflated font shrinks by a further ~150 KB. Nothing ever runs them: the document draws
@@ -612,6 +621,9 @@ public static class CffSubset
         private int stems;
         private bool ended;
 
+        /// <summary>The glyph ended with endchar and four or more arguments (seac: an accented glyph made of two others).</summary>
+        public bool Seac { get; private set; }
+
         private static int Bias(int count) => count < 1240 ? 107 : count < 33900 ? 1131 : 32768;
 
         public void Run((int Start, int End) range) => Run(range, 0);
@@ -687,6 +699,7 @@ public static class CffSubset
                     case 11: // return
                         return;
                     case 14: // endchar
+                        Seac |= stack.Count >= 4;
                         ended = true;
                         return;
                     case 12: // two-byte operators (flex and others)
