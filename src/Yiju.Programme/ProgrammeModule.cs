@@ -23,11 +23,14 @@ public static class ProgrammeModule
         services.AddScoped<ImportValues>();
         services.AddScoped<Evidence>();
         services.AddScoped<OverdueReports>();
-        services.AddOptions<ReportingOptions>().BindConfiguration("Programme:Reporting");
+        // A leftover Programme:Reporting:GraceWorkingDays (the grace period is now the evaluation scheme's) stops the
+        // start rather than being silently ignored.
+        services.AddOptions<ReportingOptions>().BindConfiguration("Programme:Reporting", o => o.ErrorOnUnknownConfiguration = true).ValidateOnStart();
         services.AddScoped<Features.Evaluation.ProgrammeEvaluation>();
         services.AddScoped<Features.Livability.LivabilityIndexService>();
         services.AddScoped<Features.Reports.QuarterlyReportBuilder>();
         services.AddScoped<Features.Feeds.FeedFigures>();
+        services.AddScoped<Features.Feeds.TakeFedFigure>();
         return services;
     }
 

@@ -54,6 +54,8 @@ public sealed record ReportValueRequest(
 
 public sealed record ReviewRequest(bool Approve, string? Reason, long Version);
 
+public sealed record TakeFedFigureRequest(string? Feed, string? Period, string? DistrictCode, string? Explanation);
+
 public sealed record ReportedValueResponse(
     Guid Id, string IndicatorCode, string Period, string? DistrictCode, double Value, double? Numerator, double? Denominator,
     string Status, int Revision, long Version, string? ReturnReason)
@@ -100,6 +102,15 @@ public static class ProgrammeApi
             return outcome.Succeeded ? TypedResults.Ok(ReportedValueResponse.Of(outcome.Value!)) : outcome.Failure!.ToProblem();
         }).RequireAuthorization(Policies.Staff).WithName("ReportIndicatorValue")
           .WithSummary("Enters (and with submit=true submits) a value for a period and optional district. Send the version you read (none for a new value): 409 if it changed. Revising an approved value needs an explanation.");
+
+        group.MapPost("/indicators/{code}/values/from-feed", async Task<Results<Created<ReportedValueResponse>, ProblemHttpResult>> (string code, TakeFedFigureRequest request, HttpContext http, Features.Feeds.TakeFedFigure handler, CancellationToken ct) =>
+        {
+            var outcome = await handler.Handle(new Features.Feeds.TakeFedFigureCommand(code, request.Feed, request.Period, request.DistrictCode, request.Explanation), Caller.From(http.User), ct);
+            return outcome.Succeeded
+                ? TypedResults.Created($"/api/v1/programme/indicators/{Uri.EscapeDataString(outcome.Value!.IndicatorCode)}", ReportedValueResponse.Of(outcome.Value!))
+                : outcome.Failure!.ToProblem();
+        }).RequireAuthorization(Policies.Staff).WithName("TakeFedFigure")
+          .WithSummary("Takes the figure a feed (another module, e.g. housing) publishes for this indicator, period and district in as a draft, with the feed as its source; submit it through /values as usual. The figure is read from the feed, not the request. 400 unknown feed, period or district, no such figure, or a change needing an explanation; 403 not the line's reporter; 409 if the period already has a value (revise it instead).");
 
         group.MapPost("/values/{id:guid}/review", async Task<Results<Ok<ReportedValueResponse>, ProblemHttpResult>> (Guid id, ReviewRequest request, HttpContext http, ReviewValue handler, CancellationToken ct) =>
         {

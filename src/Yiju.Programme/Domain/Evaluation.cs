@@ -32,8 +32,14 @@ public sealed class EvaluationScheme
     /// </summary>
     public DateOnly ReportingFrom { get; set; }
 
-    /// <summary>Working days after a period's end by which its report is due (see <see cref="ReportingSchedule"/>).</summary>
-    public int GraceWorkingDays { get; set; } = 10;
+    /// <summary>The grace period before any scheme is published.</summary>
+    public const int DefaultGraceWorkingDays = 10;
+
+    /// <summary>
+    /// Working days after a period's end by which its report is due (see <see cref="ReportingSchedule"/>). The programme's
+    /// only grace period: the overdue flags use the latest version's, so a flag and the on-time score always agree.
+    /// </summary>
+    public int GraceWorkingDays { get; set; } = DefaultGraceWorkingDays;
 
     /// <summary>Who published this version (a coordinator's user name, or "seed" for the platform default).</summary>
     public string PublishedBy { get; set; } = "";

@@ -4,11 +4,12 @@ namespace Yiju.Programme.Domain;
 
 /// <summary>
 /// Takes a figure another module published through <see cref="IIndicatorFeed"/> as a draft value, so that it is
-/// validated and reviewed like any department's report rather than trusted blindly.
+/// validated and reviewed like any department's report rather than trusted blindly. The draft's source is the feed
+/// and the figure's own description of how it was computed; <paramref name="enteredBy"/> is the person who took it in.
 /// </summary>
 public static class FeedIntake
 {
-    public static ReportedValue ToDraft(IIndicatorFeed feed, IndicatorFigure figure, Indicator indicator, DateTime atUtc)
+    public static ReportedValue ToDraft(IIndicatorFeed feed, IndicatorFigure figure, Indicator indicator, string enteredBy, DateTime atUtc, string? explanation = null)
     {
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(figure);
@@ -31,6 +32,9 @@ public static class FeedIntake
         }
 
         return ReportedValue.CreateDraft(indicator.Id, figure.Period, figure.DistrictCode, figure.Value, figure.Numerator, figure.Denominator,
-            new SourceReference(feed.FeedName, figure.Source), feed.FeedName, atUtc);
+            new SourceReference(SourceDocument(feed.FeedName), figure.Source), enteredBy, atUtc, explanation);
     }
+
+    /// <summary>How a fed figure's source is named, so a draft taken from a feed can be told from a typed one.</summary>
+    public static string SourceDocument(string feedName) => $"数据来源：{feedName} 模块";
 }

@@ -73,11 +73,12 @@ public class OverviewTests
         var indicator = TestData.Indicator(IndicatorKind.Rate, frequency: PeriodType.Quarter);
         var feed = new StubFeed();
         var figure = new IndicatorFigure(indicator.Code, PeriodKey.Parse("2024Q3"), "230102", 95.5, 191, 200, "2024Q3 办结工单统计");
-        var draft = FeedIntake.ToDraft(feed, figure, indicator, TestData.Now);
+        var draft = FeedIntake.ToDraft(feed, figure, indicator, "tester", TestData.Now);
         Assert.Equal(ValueStatus.Draft, draft.Status);
-        Assert.Equal(new SourceReference("hotline", "2024Q3 办结工单统计"), draft.Source);
+        Assert.Equal(new SourceReference("数据来源：hotline 模块", "2024Q3 办结工单统计"), draft.Source);
+        Assert.Equal("tester", draft.EnteredBy);
         Assert.Equal((191.0, 200.0), (draft.Numerator!.Value, draft.Denominator!.Value));
-        Assert.Throws<ProgrammeRuleException>(() => FeedIntake.ToDraft(feed, figure with { Period = PeriodKey.Parse("2024-07") }, indicator, TestData.Now));
+        Assert.Throws<ProgrammeRuleException>(() => FeedIntake.ToDraft(feed, figure with { Period = PeriodKey.Parse("2024-07") }, indicator, "tester", TestData.Now));
     }
 
     private sealed class StubFeed : IIndicatorFeed

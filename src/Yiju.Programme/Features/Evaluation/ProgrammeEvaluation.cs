@@ -126,7 +126,7 @@ public sealed class ProgrammeEvaluation(IProgrammeDb db, IProgrammeDirectory dir
             scheme = EvaluationScheme.Create(SchemeCode, (schemes.FirstOrDefault()?.VersionNumber ?? 0) + 1, name, now,
                 command.TargetCompletionWeight!.Value, command.OnTimeReportingWeight!.Value, command.DataQualityWeight!.Value);
             scheme.ReportingFrom = command.ReportingFrom ?? schemes.FirstOrDefault()?.ReportingFrom ?? ChinaTime.DateOf(now);
-            scheme.GraceWorkingDays = command.GraceWorkingDays ?? schemes.FirstOrDefault()?.GraceWorkingDays ?? 10;
+            scheme.GraceWorkingDays = command.GraceWorkingDays ?? schemes.FirstOrDefault()?.GraceWorkingDays ?? EvaluationScheme.DefaultGraceWorkingDays;
             scheme.PublishedBy = caller.Name;
             scheme.EnsureValid();
         }

@@ -55,10 +55,35 @@ public static class FeedMappings
 /// <summary>A fed figure with its mapping and, where mapped, the programme's approved value for the same period and district.</summary>
 public sealed record FedFigureView(string FeedName, IndicatorFigure Figure, FeedMapping Mapping, Indicator? Indicator, ReportedValue? Approved);
 
+/// <summary>A figure one feed publishes for an indicator.</summary>
+public sealed record FedFigure(string FeedName, IndicatorFigure Figure);
+
 /// <summary>Reads every registered <see cref="IIndicatorFeed"/> for a period and lines its figures up with the programme.</summary>
 public sealed class FeedFigures(IEnumerable<IIndicatorFeed> feeds, IProgrammeDb db, TimeProvider clock)
 {
     public IReadOnlyList<IIndicatorFeed> Feeds { get; } = [.. feeds.OrderBy(f => f.FeedName, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The figures fed for one indicator in the given periods, asking only the feeds that publish its code (so an
+    /// indicator no module feeds costs nothing), city first, then districts.
+    /// </summary>
+    public async Task<IReadOnlyList<FedFigure>> ForIndicator(string indicatorCode, IReadOnlyList<PeriodKey> periods, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        var result = new List<FedFigure>();
+        foreach (var feed in Feeds.Where(f => f.IndicatorCodes.Contains(indicatorCode)))
+        {
+            foreach (var period in periods)
+            {
+                result.AddRange((await feed.GetFiguresAsync(period, ct))
+                    .Where(f => string.Equals(f.IndicatorCode, indicatorCode, StringComparison.Ordinal))
+                    .Select(f => new FedFigure(feed.FeedName, f)));
+            }
+        }
+
+        return result.OrderByDescending(f => f.Figure.Period).ThenBy(f => f.Figure.DistrictCode is not null)
+            .ThenBy(f => f.Figure.DistrictCode, StringComparer.Ordinal).ThenBy(f => f.FeedName, StringComparer.Ordinal).ToList();
+    }
 
     public async Task<IReadOnlyList<FedFigureView>?> For(PeriodKey period, CancellationToken ct)
     {

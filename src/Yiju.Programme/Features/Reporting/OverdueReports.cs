@@ -8,14 +8,29 @@ using Yiju.Programme.Domain;
 namespace Yiju.Programme.Features.Reporting;
 
 /// <summary>
-/// When reports fall due (configuration section <c>Programme:Reporting</c>): <see cref="GraceWorkingDays"/> working days
-/// after a period ends, counting periods from <see cref="FirstYear"/> (default: the programme's first year).
+/// Which periods are owed (configuration section <c>Programme:Reporting</c>): from <see cref="FirstYear"/> (default: the
+/// programme's first year). The grace period is deliberately not here: it is the published evaluation scheme's
+/// (<see cref="ReportingGrace"/>), so the overdue flags and the on-time score judge a report by the same deadline.
 /// </summary>
 public sealed class ReportingOptions
 {
-    public int GraceWorkingDays { get; set; } = 10;
-
     public int? FirstYear { get; set; }
+}
+
+/// <summary>
+/// The one grace period for reports: working days after a period's end by which its report is due. It is set by
+/// publishing an evaluation scheme (versioned and audited); the overdue flags use the latest version's, the evaluation the
+/// version it is computed with (the latest unless an older one is chosen).
+/// </summary>
+public static class ReportingGrace
+{
+    public static async Task<int> Current(IProgrammeDb db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var latest = await db.EvaluationSchemes.AsNoTracking().Where(s => s.Code == Evaluation.ProgrammeEvaluation.SchemeCode)
+            .OrderByDescending(s => s.VersionNumber).Select(s => (int?)s.GraceWorkingDays).FirstOrDefaultAsync(ct);
+        return latest ?? EvaluationScheme.DefaultGraceWorkingDays;
+    }
 }
 
 /// <summary>A report that is overdue, with what a list needs to show it.</summary>
@@ -28,6 +43,11 @@ public sealed record OverdueFlag(string IndicatorCode, string IndicatorName, str
 /// </summary>
 public sealed class OverdueReports(IProgrammeDb db, IProgrammeDirectory directory, IWorkingCalendar calendar, IOptions<ReportingOptions> options, TimeProvider clock)
 {
+    private int? grace;
+
+    /// <summary>The grace period the flags use (the latest evaluation scheme's; read once per request).</summary>
+    public async Task<int> GraceWorkingDays(CancellationToken ct) => grace ??= await ReportingGrace.Current(db, ct);
+
     public async Task<IReadOnlyList<OverdueFlag>> For(IReadOnlyCollection<long> indicatorIds, CancellationToken ct)
     {
         if (indicatorIds.Count == 0)
@@ -44,6 +64,7 @@ public sealed class OverdueReports(IProgrammeDb db, IProgrammeDirectory director
         var byIndicator = reported.ToLookup(v => v.IndicatorId);
         var districts = indicators.Any(x => x.i.HasDistrictBreakdown) ? (await directory.Districts(ct)).Select(d => d.Code).ToList() : [];
         var now = clock.GetUtcNow().UtcDateTime;
+        var graceDays = await GraceWorkingDays(ct);
         var firstYear = Math.Max(options.Value.FirstYear ?? programme.StartYear, programme.StartYear);
         var result = new List<OverdueFlag>();
         foreach (var x in indicators.OrderBy(x => x.i.Code, StringComparer.Ordinal))
@@ -57,7 +78,7 @@ public sealed class OverdueReports(IProgrammeDb db, IProgrammeDirectory director
             IReadOnlyList<OverdueReport> overdue;
             try
             {
-                overdue = ReportingSchedule.FindOverdueAt(x.i, first, byIndicator[x.i.Id], districts, now, options.Value.GraceWorkingDays, calendar);
+                overdue = ReportingSchedule.FindOverdueAt(x.i, first, byIndicator[x.i.Id], districts, now, graceDays, calendar);
             }
             catch (CalendarMissingException)
             {

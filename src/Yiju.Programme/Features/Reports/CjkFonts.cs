@@ -10,7 +10,8 @@ public sealed class PdfFontMissingException(string message) : Exception(message)
 /// Gives PDFsharp a Chinese font from the system, Debian's fonts-noto-cjk (Noto Sans CJK SC, SIL OFL), rather than
 /// shipping one: the file is large and every Debian machine can install it. The fonts come as TrueType collections
 /// (.ttc), which PDFsharp does not read, so the Simplified Chinese face is cut out of the collection into a standalone
-/// OpenType font. PDFsharp embeds CFF-outline fonts whole (it cannot subset them), so a report PDF is about 13 MB.
+/// OpenType font. PDFsharp embeds CFF-outline fonts whole (it cannot subset them); <see cref="PdfFontSubsetting"/> cuts
+/// the embedded font down to the glyphs used after PDFsharp has saved.
 /// Reports use the regular face only (headings are larger, not bold), so the font is embedded once.
 /// </summary>
 public sealed class CjkFonts : IFontResolver

@@ -73,8 +73,10 @@ public static class QuarterlyReportPdf
         writer.Finish();
 
         using var stream = new MemoryStream();
+        // PDFsharp embeds the CJK font whole (13 MB); it is cut down to the glyphs used, and only then deflated.
+        document.Options.NoCompression = true;
         document.Save(stream, false);
-        return stream.ToArray();
+        return PdfFontSubsetting.SubsetCffFonts(stream.ToArray());
     }
 
     private static string Chinese(int n) => n switch

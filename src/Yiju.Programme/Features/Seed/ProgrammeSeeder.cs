@@ -48,7 +48,7 @@ public sealed class ProgrammeSeeder(IProgrammeDb db, TimeProvider clock)
         {
             var scheme = EvaluationScheme.Create(ProgrammeEvaluation.SchemeCode, 1, "平台默认权重（非市发改委发布，请按本地考核办法发布新版本）", now, 0.5, 0.3, 0.2);
             scheme.ReportingFrom = ChinaTime.DateOf(now);
-            scheme.GraceWorkingDays = 10;
+            scheme.GraceWorkingDays = EvaluationScheme.DefaultGraceWorkingDays;
             scheme.PublishedBy = "seed";
             db.EvaluationSchemes.Add(scheme);
         }

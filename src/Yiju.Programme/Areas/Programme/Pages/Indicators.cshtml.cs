@@ -7,6 +7,7 @@ using Yiju.Kernel;
 using Yiju.Kernel.Security;
 using Yiju.Programme.Domain;
 using Yiju.Programme.Features;
+using Yiju.Programme.Features.Feeds;
 using Yiju.Programme.Features.Queries;
 using Yiju.Programme.Features.Reporting;
 
@@ -32,7 +33,8 @@ public sealed class ReportForm
 /// coordinators approve or return them.
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = ValueEvidence.MaxSizeBytes + (1024 * 1024))]
-public sealed class IndicatorsModel(ProgrammeQueries queries, ReportValue report, ReviewValue review, IProgrammeDirectory directory, Evidence evidence, OverdueReports overdue) : PageModel
+public sealed class IndicatorsModel(ProgrammeQueries queries, ReportValue report, ReviewValue review, IProgrammeDirectory directory, Evidence evidence, OverdueReports overdue,
+    FeedFigures feeds, TakeFedFigure takeFed) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -61,7 +63,19 @@ public sealed class IndicatorsModel(ProgrammeQueries queries, ReportValue report
 
     public IReadOnlyList<OverdueFlag> Overdue { get; private set; } = [];
 
+    /// <summary>Working days after a period's end by which its report is due (the evaluation scheme's).</summary>
+    public int GraceWorkingDays { get; private set; }
+
     public IReadOnlyList<DistrictRef> Districts { get; private set; } = [];
+
+    /// <summary>Figures other modules feed for this indicator, for the reading date's period and the one before.</summary>
+    public IReadOnlyList<FedFigure> Fed { get; private set; } = [];
+
+    /// <summary>Fed figures the caller may take in as a draft: lines they report that have no value yet.</summary>
+    public HashSet<(string Period, string? DistrictCode)> CanTake { get; } = [];
+
+    /// <summary>The status of the value already entered for a fed figure's line, if any.</summary>
+    public Dictionary<(string Period, string? DistrictCode), ValueStatus> Existing { get; } = [];
 
     public string ChartJson { get; private set; } = "{}";
 
@@ -84,6 +98,13 @@ public sealed class IndicatorsModel(ProgrammeQueries queries, ReportValue report
         return outcome.Succeeded
             ? Back(code, form.Submit ? "submitted" : "saved")
             : await Refuse(code, outcome.Failure!, ct);
+    }
+
+    /// <summary>Takes a fed figure in as a draft (<see cref="TakeFedFigure"/>); the figure is read again from the feed.</summary>
+    public async Task<IActionResult> OnPostTakeFeed(string code, string? feed, string? period, string? districtCode, string? explanation, CancellationToken ct)
+    {
+        var outcome = await takeFed.Handle(new TakeFedFigureCommand(code, feed, period, districtCode, explanation), Caller.From(User), ct);
+        return outcome.Succeeded ? Back(code, "taken") : await Refuse(code, outcome.Failure!, ct);
     }
 
     public async Task<IActionResult> OnPostEvidence(string code, Guid valueId, IFormFile? file, CancellationToken ct)
@@ -186,7 +207,25 @@ public sealed class IndicatorsModel(ProgrammeQueries queries, ReportValue report
                 CanAttach.Add(v.Id);
         }
 
+        var current = Kernel.Indicators.PeriodKey.Containing(view.AsOf, view.Indicator.Frequency);
+        Fed = await feeds.ForIndicator(view.Indicator.Code, [current, current.Previous()], ct);
+        foreach (var f in Fed)
+        {
+            var line = (f.Figure.Period.ToString(), f.Figure.DistrictCode);
+            // The latest revision's status; approved values are public, values in progress only for those who see them.
+            if (view.Approved.Concat(Pending).Where(v => v.Period == f.Figure.Period && v.DistrictCode == f.Figure.DistrictCode)
+                    .OrderByDescending(v => v.Revision).FirstOrDefault() is { } existing)
+            {
+                Existing[line] = existing.Status;
+            }
+            else if (ReportingRules.CanReport(view.Task, view.Indicator, f.Figure.DistrictCode, caller.Grants, departments, districts))
+            {
+                CanTake.Add(line);
+            }
+        }
+
         Overdue = await overdue.For([view.Indicator.Id], ct);
+        GraceWorkingDays = await overdue.GraceWorkingDays(ct);
         ChartJson = JsonSerializer.Serialize(view.Chart, Json);
         return true;
     }
