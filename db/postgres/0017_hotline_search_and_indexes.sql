@@ -1,5 +1,6 @@
--- 0017: indexed search of open tickets' text and address (Hotline Data/TicketTextSearch.cs), fresher statistics for the
--- open tickets, the one-column status index dropped, an open-ticket category index, no parallel plans on tickets.
+-- 0017: the hotline queue on two million tickets: indexed search of open tickets' text and address (Hotline
+-- Data/TicketTextSearch.cs), fresher statistics for the open tickets, the one-column status index dropped, indexes for
+-- the category and overdue filters, no parallel plans on tickets.
 -- Most Chinese search words are two characters, which pg_trgm cannot index (a trigram needs three), so the index holds
 -- each open ticket's distinct pairs of adjacent characters; a search asks for all of the word's pairs (GIN, @>), then
 -- checks the word itself (TicketTextSearch.Candidates reads the index as an id set, so no row's pairs are
@@ -31,3 +32,9 @@ CREATE INDEX ix_hotline_ticket_category_code ON hotline_ticket (category_code va
 -- No parallel plans on the ticket table: on a small server, starting workers costs more than the queue's and the
 -- dashboard's scans (the queue's count of open tickets took 29 ms in parallel, 6 ms of it work).
 ALTER TABLE hotline_ticket SET (parallel_workers = 0);
+
+-- The queue's overdue filter, one index per arm of its OR (sign-for due while dispatched = 2; handling due while
+-- dispatched or in handling = 3): the planner reads the few overdue tickets instead of every open one (140 → 7 ms).
+CREATE INDEX ix_hotline_ticket_sign_for_due_utc ON hotline_ticket (sign_for_due_utc) WHERE status = 2;
+
+CREATE INDEX ix_hotline_ticket_handling_due_utc ON hotline_ticket (handling_due_utc) WHERE status IN (2, 3);

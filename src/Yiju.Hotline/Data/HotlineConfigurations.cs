@@ -60,6 +60,11 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // Open tickets by category, for the queue's category filter (a code or a code prefix; on PostgreSQL the index
         // uses pattern operators so that a prefix is a range whatever the database's collation, see YijuDb).
         b.HasIndex(t => t.CategoryCode).HasFilter(open);
+        // The overdue filter, one index per arm of its OR (sign-for due while dispatched; handling due while dispatched
+        // or in handling), so the planner reads the few overdue tickets instead of every open one.
+        var dispatched = (int)TicketStatus.Dispatched;
+        b.HasIndex(t => t.SignForDueUtc).HasFilter($"status = {dispatched}");
+        b.HasIndex(t => t.HandlingDueUtc).HasFilter($"status IN ({dispatched}, {(int)TicketStatus.InHandling})");
         b.HasMany(t => t.Timeline).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(t => t.Timeline).UsePropertyAccessMode(PropertyAccessMode.Property);
     }
