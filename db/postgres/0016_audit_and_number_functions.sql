@@ -10,7 +10,6 @@
 
 CREATE TABLE sys_audit_pending (
     id bigserial NOT NULL,
-    xid xid8 NOT NULL DEFAULT pg_current_xact_id(),
     at timestamp with time zone NOT NULL,
     at_ticks bigint NOT NULL,
     actor text NOT NULL,
@@ -21,8 +20,6 @@ CREATE TABLE sys_audit_pending (
     after text,
     CONSTRAINT pk_sys_audit_pending PRIMARY KEY (id)
 );
-
-CREATE INDEX ix_sys_audit_pending_xid ON sys_audit_pending (xid);
 
 -- p_async_commit: YijuDb owns the transaction and waits for the WAL flush itself after committing (FlushCommitted), so
 -- the commit, and with it the chain lock, does not wait for the disk; false when a caller's transaction commits normally.
@@ -42,36 +39,29 @@ BEGIN
 END
 $$;
 
--- Fires at commit once per staged row; the first firing of a transaction links all of its rows, in staging order.
+-- Fires at commit once per staged row, in staging order, and links that row: the lock (taken again by each firing;
+-- held until the commit ends), the last link, the hash, the insert, and the staged row removed.
 CREATE FUNCTION yiju_audit_seal()
 RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
-    v_xid xid8 := pg_current_xact_id();
     v_seq bigint;
     v_prev text;
     v_hash text;
     v_none text := chr(8709);
-    r record;
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM sys_audit_pending WHERE xid = v_xid) THEN
-        RETURN NULL;
-    END IF;
     PERFORM pg_advisory_xact_lock(7411);
     SELECT seq, hash INTO v_seq, v_prev FROM sys_audit_entry ORDER BY seq DESC LIMIT 1;
     IF NOT FOUND THEN
         v_seq := 0;
         v_prev := repeat('0', 64);
     END IF;
-    FOR r IN SELECT * FROM sys_audit_pending WHERE xid = v_xid ORDER BY id LOOP
-        v_seq := v_seq + 1;
-        v_hash := encode(sha256(convert_to(concat_ws(E'\n', v_seq::text, r.at_ticks::text, r.actor, r.action,
-            r.entity_type, r.entity_id, coalesce(r.before, v_none), coalesce(r.after, v_none), v_prev), 'UTF8')), 'hex');
-        INSERT INTO sys_audit_entry (seq, at, actor, action, entity_type, entity_id, before, after, prev_hash, hash)
-        VALUES (v_seq, r.at, r.actor, r.action, r.entity_type, r.entity_id, r.before, r.after, v_prev, v_hash);
-        v_prev := v_hash;
-    END LOOP;
-    DELETE FROM sys_audit_pending WHERE xid = v_xid;
+    v_seq := v_seq + 1;
+    v_hash := encode(sha256(convert_to(concat_ws(E'\n', v_seq::text, NEW.at_ticks::text, NEW.actor, NEW.action,
+        NEW.entity_type, NEW.entity_id, coalesce(NEW.before, v_none), coalesce(NEW.after, v_none), v_prev), 'UTF8')), 'hex');
+    INSERT INTO sys_audit_entry (seq, at, actor, action, entity_type, entity_id, before, after, prev_hash, hash)
+    VALUES (v_seq, NEW.at, NEW.actor, NEW.action, NEW.entity_type, NEW.entity_id, NEW.before, NEW.after, v_prev, v_hash);
+    DELETE FROM sys_audit_pending WHERE id = NEW.id;
     RETURN NULL;
 END
 $$;

@@ -28,7 +28,7 @@ public sealed record CreatedTicket(Guid Id, string Number, bool AlreadyExisted);
 
 /// <summary>受理: records a ticket from the operator's intake screen, the public form or Open311.</summary>
 public sealed class CreateTicket(IHotlineDb db, IDistrictLookup districts, TimeProvider clock, CategoryCatalogue catalogue, IHotlineDirectory directory,
-    Knowledge.KnowledgeBase knowledge)
+    Knowledge.KnowledgeBase knowledge, Settings.SettingsCache settings)
 {
     public const string FallbackCategory = "other.general";
     public const int MaxIdempotencyKeyLength = 100;
@@ -135,17 +135,17 @@ public sealed class CreateTicket(IHotlineDb db, IDistrictLookup districts, TimeP
     }
 
     /// <summary>
-    /// A second-level category that is active under an active parent. Reads the category and its parent only (two
-    /// rows by key), not the whole taxonomy: this runs on every ticket created.
+    /// A second-level category that is active under an active parent. The set (a hundred-odd codes) is read once per
+    /// <see cref="Settings.SettingsCache.MaxAge"/>, not per ticket: this runs on every ticket created.
     /// </summary>
-    private async Task<bool> IsSelectableLeaf(string code, CancellationToken ct)
+    private async Task<bool> IsSelectableLeaf(string code, CancellationToken ct) =>
+        (await settings.SelectableCategories(SelectableCodes, ct)).Contains(code);
+
+    private async Task<IReadOnlySet<string>> SelectableCodes(CancellationToken ct)
     {
-        var top = code.Split('.')[0];
-        var rows = await db.Categories.AsNoTracking().Where(c => c.Code == code || c.Code == top)
-            .Select(c => new { c.Code, c.ParentCode, c.IsActive }).ToListAsync(ct);
-        var category = rows.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.Ordinal));
-        return category is { IsActive: true, ParentCode: { } parent }
-            && rows.Any(r => string.Equals(r.Code, parent, StringComparison.Ordinal) && r.IsActive && r.ParentCode is null);
+        var rows = await db.Categories.AsNoTracking().Select(c => new { c.Code, c.ParentCode, c.IsActive }).ToListAsync(ct);
+        var activeTop = rows.Where(r => r.ParentCode is null && r.IsActive).Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+        return rows.Where(r => r.IsActive && r.ParentCode is { } p && activeTop.Contains(p)).Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

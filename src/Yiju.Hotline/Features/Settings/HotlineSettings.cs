@@ -146,6 +146,7 @@ public sealed partial class HotlineSettings(IHotlineDb db, IHotlineDirectory dir
             return Failure.Conflict();
         }
         routing.Invalidate();
+        cache.Invalidate();
         return true;
     }
 
@@ -160,6 +161,7 @@ public sealed partial class HotlineSettings(IHotlineDb db, IHotlineDirectory dir
             return Failure.Conflict("分类已被他人修改，请刷新后重试 (someone else changed the category first; reload)");
         }
         routing.Invalidate();
+        cache.Invalidate();
         return new CategoryItem(category.Code, category.ParentCode, category.NameZh, category.NameEn, category.DefaultUnit, category.RouteLevel, category.IsActive)
         {
             Version = category.Version,
