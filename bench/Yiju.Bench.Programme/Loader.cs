@@ -47,7 +47,9 @@ public static class Loader
 
             await WriteValuesPostgres(connection, data, ct);
             // What autovacuum would do soon after a load this size; without statistics the planner guesses row counts.
-            await Execute(connection, null, "VACUUM ANALYZE prog_value; VACUUM ANALYZE prog_value_history; ANALYZE prog_indicator; ANALYZE prog_target", ct);
+            // One statement per command: Npgsql sends several in one command as an implicit transaction, where VACUUM cannot run.
+            foreach (var statement in new[] { "VACUUM ANALYZE prog_value", "VACUUM ANALYZE prog_value_history", "ANALYZE prog_indicator", "ANALYZE prog_target" })
+                await Execute(connection, null, statement, ct);
         }
     }
 

@@ -18,7 +18,7 @@ using Yiju.Programme.Features.Import;
 // Programme bulk import benchmark (issue 3: "importing 100,000 values from .xlsx takes under 10 s").
 // Generates one .xlsx of N rows (default 100,000: 100 monthly indicators × 56 months × 18 districts, cut to N), then for
 // each provider and run: a fresh database, migrated, with a synthetic programme of those 100 indicators, and times
-// ImportValues.Handle end to end (read the workbook with the SAX reader, check every row, write in one transaction).
+// ImportValues.Handle end to end (read the workbook with XmlReader, check every row, write in one transaction).
 // Options: --rows N, --runs N (default 5), --skip-sqlite, --skip-postgres, --postgres "<server connection string>"
 // (default: env YIJU_BENCH_POSTGRES or YIJU_TEST_POSTGRES; the user must be allowed to create databases).
 var rows = Option("--rows", 100_000);
@@ -45,7 +45,7 @@ for (var i = 0; i < runs; i++)
     parseCpu.Add(Bench.Cpu() - cpu);
 }
 
-Console.WriteLine($"read only (OpenXmlReader): wall median {Bench.Median(parse):F2} s [{Bench.List(parse)}]; CPU median {Bench.Median(parseCpu):F2} s [{Bench.List(parseCpu)}]");
+Console.WriteLine($"read only (XlsxPackage, XmlReader): wall median {Bench.Median(parse):F2} s [{Bench.List(parse)}]; CPU median {Bench.Median(parseCpu):F2} s [{Bench.List(parseCpu)}]");
 
 if (!args.Contains("--skip-sqlite"))
     await Bench.Run(DatabaseProvider.Sqlite, null, workbook, rows, runs);

@@ -4,6 +4,7 @@ using Yiju.Data.Auditing;
 using Yiju.Data.Migrations;
 using Yiju.Hotline.Data;
 using Yiju.Housing.Data;
+using Yiju.Kernel.Data;
 using Yiju.Organisation.Data;
 using Yiju.Places.Data;
 using Yiju.Programme.Data;
@@ -32,6 +33,7 @@ public static class DataModule
         services.AddScoped<IPlacesDb>(sp => sp.GetRequiredService<YijuDb>());
         services.AddScoped<MigrationRunner>();
         services.AddScoped<AuditTrail>();
+        services.AddSingleton<IBulkCopy, PostgresBulkCopy>();
         return services;
     }
 }

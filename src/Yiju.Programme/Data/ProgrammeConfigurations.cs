@@ -157,7 +157,10 @@ internal sealed class ReportedValueConfiguration : IEntityTypeConfiguration<Repo
         });
         b.HasOne<Indicator>().WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(v => new { v.IndicatorId, v.Period, v.DistrictCode, v.Revision }).IsUnique();
-        b.HasIndex(v => v.Status);
+        // Only values still in progress (draft, submitted, returned) are indexed by status: they are few, and the review
+        // queue looks for them. An index over every status would mostly list approved rows (nearly all), and SQLite without
+        // statistics would read the overview's approved rows through it instead of the partial index below (migration 0014).
+        b.HasIndex(v => v.Status).HasFilter("status <> 2");
         // The overview reads only current approved city values (Features/Queries/CurrentCityValues): a partial index over
         // those rows alone (one in nineteen when districts are broken down), carrying the value and observed-through date
         // so the query never visits the table.

@@ -111,12 +111,13 @@ public static class Progress
         ArgumentNullException.ThrowIfNull(indicator);
         ArgumentNullException.ThrowIfNull(target);
         var (from, to) = Window(target, programmeStartYear);
+        // Ordered by period (start, then the longer first: PeriodKey's order) on keys computed once per value, not per comparison.
         var inWindow = values
             .Where(v => v.IndicatorId == indicator.Id && v.Status == ValueStatus.Approved && v.IsCurrent
                 && string.Equals(v.DistrictCode, districtCode, StringComparison.Ordinal)
                 && v.Period.Start >= from && v.Period.End <= to
                 && (asOf is null || v.Period.Start <= asOf))
-            .OrderBy(v => v.Period)
+            .OrderBy(v => v.Period.Start).ThenByDescending(v => v.Period.End)
             .ToList();
         if (inWindow.Count == 0)
         {
@@ -144,16 +145,20 @@ public static class Progress
     /// </summary>
     public static IReadOnlyList<ReportedValue> WithoutOverlaps(IEnumerable<ReportedValue> values)
     {
-        var kept = new List<ReportedValue>();
-        foreach (var v in values.OrderByDescending(v => v.Period.Type).ThenBy(v => v.Period))
+        // Each value's dates are computed once: the overview runs this for hundreds of indicators of 60 months each.
+        var candidates = values.Select(v => (Value: v, v.Period.Start, v.Period.End))
+            .OrderByDescending(x => x.Value.Period.Type).ThenBy(x => x.Start).ThenByDescending(x => x.End)
+            .ToList();
+        var kept = new List<(ReportedValue Value, DateOnly Start, DateOnly End)>(candidates.Count);
+        foreach (var v in candidates)
         {
-            if (!kept.Exists(k => k.Period.Start <= v.Period.End && k.Period.End >= v.Period.Start))
+            if (!kept.Exists(k => k.Start <= v.End && k.End >= v.Start))
             {
                 kept.Add(v);
             }
         }
 
-        return [.. kept.OrderBy(v => v.Period)];
+        return [.. kept.OrderBy(k => k.Start).ThenByDescending(k => k.End).Select(k => k.Value)];
     }
 
     /// <summary>Assesses one target at <paramref name="asOf"/> against the indicator's approved values.</summary>
@@ -206,13 +211,14 @@ public static class Progress
         var covered = values
             .Where(v => v.IndicatorId == indicator.Id && v.Status == ValueStatus.Approved && v.IsCurrent
                 && string.Equals(v.DistrictCode, districtCode, StringComparison.Ordinal))
-            .Select(v => v.Period)
+            .Select(v => (v.Period.Start, v.Period.End))
             .ToList();
         var missing = new List<PeriodKey>();
         var last = through < to ? through : to;
         for (var p = PeriodKey.Containing(from, indicator.Frequency); p.Start <= last; p = p.Next())
         {
-            if (!covered.Exists(c => c.Start <= p.End && c.End >= p.Start))
+            var (start, end) = (p.Start, p.End);
+            if (!covered.Exists(c => c.Start <= end && c.End >= start))
             {
                 missing.Add(p);
             }

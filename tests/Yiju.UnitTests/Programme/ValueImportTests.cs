@@ -226,6 +226,75 @@ public class ValueImportTests
         Assert.Empty(parsed.Rows);
     }
 
+    [Fact]
+    public void Xlsx_as_excel_writes_it_reads_shared_rich_and_inline_strings_without_phonetic_guides()
+    {
+        // Hand-written parts as Excel and other tools write them: the first tab is not sheet1.xml, targets are relative
+        // and absolute, a shared string has rich-text runs and a phonetic guide, a cell is an inline string, one has no
+        // "r" attribute, a boolean, an empty row element and a gap in the row numbers.
+        var parsed = ImportFileReader.ReadXlsx(Workbook(
+            sheets: """<sheet name="数据" sheetId="2" r:id="rId7"/><sheet name="说明" sheetId="1" r:id="rId1"/>""",
+            sharedStrings: """
+                <si><t>指标代码</t></si><si><t>期间</t></si><si><t>数值</t></si><si><t>说明</t></si>
+                <si><r><rPr><b/></rPr><t>H4.G1.T1</t></r><r><t xml:space="preserve">.I2</t></r><rPh sb="0" eb="1"><t>ピン</t></rPh><phoneticPr fontId="1"/></si>
+                <si><t>哈</t><rPh sb="0" eb="1"><t>ha</t></rPh><rPh sb="0" eb="1"><t>ha</t></rPh><t>尔滨</t></si>
+                """,
+            data: """
+                <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>
+                <row r="2"><c r="A2" t="s"><v>4</v></c><c r="B2" t="inlineStr"><is><r><t>2024</t></r><r><t>Q1</t></r><rPh><t>x</t></rPh></is></c><c><v>12.5</v></c><c r="D2" t="s"><v>5</v></c></row>
+                <row r="3"/>
+                <row r="5"><c r="A5" t="inlineStr"><is><t>H4.G1.T1.I2</t></is></c><c r="B5" t="str"><v>2024</v></c><c r="C5"><v>3</v></c><c r="D5" t="b"><v>1</v></c></row>
+                """,
+            other: """<row r="1"><c r="A1" t="inlineStr"><is><t>不是第一个工作表</t></is></c></row>"""));
+        Assert.Empty(parsed.Errors);
+        var rows = parsed.Rows.Where(r => !r.IsBlank).ToList();
+        Assert.Equal([2, 5], rows.Select(r => r.RowNumber));
+        Assert.Equal("H4.G1.T1.I2|2024Q1|12.5|哈尔滨", string.Join('|', rows[0].IndicatorCode, rows[0].Period, rows[0].Value, rows[0].Explanation));
+        Assert.Equal("H4.G1.T1.I2|2024|3|TRUE", string.Join('|', rows[1].IndicatorCode, rows[1].Period, rows[1].Value, rows[1].Explanation));
+    }
+
+    [Fact]
+    public void Xlsx_with_a_bad_header_or_no_worksheet_is_refused_with_a_message()
+    {
+        var badHeader = ImportFileReader.ReadXlsx(Workbook(
+            sheets: """<sheet name="数据" sheetId="1" r:id="rId7"/>""",
+            sharedStrings: "",
+            data: """<row r="1"><c r="A1" t="inlineStr"><is><t>指标代码</t></is></c><c r="B1" t="inlineStr"><is><t>数直</t></is></c></row>""",
+            other: ""));
+        Assert.Contains(badHeader.Errors, e => e.RowNumber == 1 && e.Message.Contains("数直", StringComparison.Ordinal));
+
+        var noSheet = ImportFileReader.ReadXlsx(Workbook(sheets: "", sharedStrings: "", data: "", other: ""));
+        Assert.Single(noSheet.Errors);
+        Assert.Empty(noSheet.Rows);
+    }
+
+    /// <summary>A minimal .xlsx package: the data sheet is "worksheets/data.xml" (rId7), another is "sheet1.xml" (rId1).</summary>
+    private static byte[] Workbook(string sheets, string sharedStrings, string data, string other)
+    {
+        const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        const string Rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        var parts = new Dictionary<string, string>
+        {
+            ["_rels/.rels"] = $"""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{Rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>""",
+            ["xl/workbook.xml"] = $"""<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{Main}" xmlns:r="{Rel}"><sheets>{sheets}</sheets></workbook>""",
+            ["xl/_rels/workbook.xml.rels"] = $"""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{Rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId7" Type="{Rel}/worksheet" Target="/xl/worksheets/data.xml"/><Relationship Id="rId3" Type="{Rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>""",
+            ["xl/sharedStrings.xml"] = $"""<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{Main}">{sharedStrings}</sst>""",
+            ["xl/worksheets/data.xml"] = $"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{Main}"><sheetData>{data}</sheetData></worksheet>""",
+            ["xl/worksheets/sheet1.xml"] = $"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{Main}"><sheetData>{other}</sheetData></worksheet>""",
+        };
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, xml) in parts)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
+                writer.Write(xml);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
     [Theory]
     [InlineData("A1", 0)]
     [InlineData("Z9", 25)]

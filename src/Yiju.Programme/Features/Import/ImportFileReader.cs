@@ -1,10 +1,9 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
+using System.Xml;
 using CsvHelper;
 using CsvHelper.Configuration;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Yiju.Programme.Domain;
 
 namespace Yiju.Programme.Features.Import;
@@ -13,8 +12,8 @@ namespace Yiju.Programme.Features.Import;
 public sealed record ImportParse(IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportRowError> Errors);
 
 /// <summary>
-/// Reads the documented layout (<see cref="ValueImportRules.Columns"/>) from .xlsx (the first worksheet, streamed with
-/// the SAX-style <see cref="OpenXmlReader"/> so 100,000 rows never become a DOM) or .csv (UTF-8, with or without BOM,
+/// Reads the documented layout (<see cref="ValueImportRules.Columns"/>) from .xlsx (the first worksheet, streamed
+/// straight from the zip with <see cref="XmlReader"/> by <see cref="XlsxPackage"/>, so 100,000 rows never become a DOM) or .csv (UTF-8, with or without BOM,
 /// or GB18030 as Excel on a Chinese Windows saves "CSV"). Only reading happens here; <see cref="ValueImportRules"/> checks.
 /// </summary>
 public static class ImportFileReader
@@ -77,144 +76,47 @@ public static class ImportFileReader
         ArgumentNullException.ThrowIfNull(content);
         try
         {
-            using var stream = new MemoryStream(content, writable: false);
-            using var doc = SpreadsheetDocument.Open(stream, false);
-            var workbook = doc.WorkbookPart;
-            var first = workbook?.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault();
-            if (workbook is null || first?.Id?.Value is not { } sheetId || workbook.GetPartById(sheetId) is not WorksheetPart sheet)
+            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            var package = XlsxPackage.Open(zip);
+            if (package is null)
                 return Empty();
-            var strings = SharedStrings(workbook);
+            var strings = package.SharedStrings();
             Header? header = null;
             var rows = new List<ImportRow>();
             var cells = new List<string?>();
-            var rowNumber = 0;
-            var inRow = false;
-            var column = -1;
-            string? type = null;
-            var phonetic = false;
+            ImportParse? stop = null;
 
-            // Element by element, never loading a row into a DOM: rows, cells (their "r" and "t" attributes) and the
-            // text of <v> and inline <t>; everything else is passed over.
-            using var reader = OpenXmlReader.Create(sheet);
-            while (reader.Read())
+            // Each row as it is read: the first one is the header, the others are data.
+            var complete = package.ReadFirstSheet(strings, cells, rowNumber =>
             {
-                var elementType = reader.ElementType;
-                if (elementType == typeof(PhoneticRun))
-                {
-                    // Phonetic guides (rPh) are not part of the value.
-                    phonetic = reader.IsStartElement;
-                    continue;
-                }
-
-                if (!reader.IsStartElement)
-                    continue;
-                if (elementType == typeof(Row))
-                {
-                    if (Flush() is { } stop)
-                        return stop;
-                    inRow = true;
-                    cells.Clear();
-                    column = -1;
-                    var r = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
-                    rowNumber = int.TryParse(r, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : rowNumber + 1;
-                }
-                else if (elementType == typeof(Cell))
-                {
-                    type = null;
-                    column = cells.Count;
-                    foreach (var a in reader.Attributes)
-                    {
-                        if (a.LocalName == "r")
-                            column = ColumnIndex(a.Value ?? "");
-                        else if (a.LocalName == "t")
-                            type = a.Value;
-                    }
-
-                    while (cells.Count <= column)
-                        cells.Add(null);
-                }
-                else if (elementType == typeof(CellValue) && column >= 0)
-                {
-                    var text = reader.GetText();
-                    cells[column] = type switch
-                    {
-                        "s" => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count ? strings[i] : null,
-                        "b" => text == "1" ? "TRUE" : "FALSE",
-                        _ => text,
-                    };
-                }
-                else if (elementType == typeof(Text) && column >= 0 && type == "inlineStr" && !phonetic)
-                {
-                    // An inline string is one <t>, or the runs of rich text one after another.
-                    cells[column] += reader.GetText();
-                }
-            }
-
-            if (Flush() is { } last)
-                return last;
-            return header is null ? Empty() : new ImportParse(rows, []);
-
-            // The row just read: the first one is the header, the others are data.
-            ImportParse? Flush()
-            {
-                if (!inRow)
-                    return null;
-                inRow = false;
                 if (header is null)
                 {
                     header = Header.From(cells);
-                    return header.Errors.Count > 0 ? new ImportParse([], header.Errors) : null;
+                    if (header.Errors.Count > 0)
+                        stop = new ImportParse([], header.Errors);
+                    return stop is null;
                 }
 
                 if (rows.Count >= ValueImportRules.MaxRows)
-                    return TooMany();
+                {
+                    stop = TooMany();
+                    return false;
+                }
+
                 var snapshot = cells.ToArray();
                 rows.Add(header.Row(rowNumber, i => i < snapshot.Length ? snapshot[i] : null));
-                return null;
-            }
+                return true;
+            });
+            if (!complete)
+                return Empty();
+            if (stop is not null)
+                return stop;
+            return header is null ? Empty() : new ImportParse(rows, []);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException or InvalidOperationException)
+        catch (Exception e) when (e is InvalidDataException or XmlException or InvalidOperationException or IOException or NotSupportedException)
         {
             return new ImportParse([], [new ImportRowError(0, "", "文件不是有效的 .xlsx 工作簿 (not a valid .xlsx workbook)")]);
         }
-    }
-
-    private static List<string> SharedStrings(WorkbookPart workbook)
-    {
-        var list = new List<string>();
-        if (workbook.SharedStringTablePart is not { } part)
-            return list;
-        var current = new StringBuilder();
-        var open = false;
-        var phonetic = false;
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
-        {
-            if (reader.ElementType == typeof(PhoneticRun))
-            {
-                // Phonetic guides (rPh) are not part of the value.
-                phonetic = reader.IsStartElement;
-                continue;
-            }
-
-            if (!reader.IsStartElement)
-                continue;
-            if (reader.ElementType == typeof(SharedStringItem))
-            {
-                if (open)
-                    list.Add(current.ToString());
-                current.Clear();
-                open = true;
-            }
-            else if (reader.ElementType == typeof(Text) && !phonetic)
-            {
-                current.Append(reader.GetText());
-            }
-        }
-
-        if (open)
-            list.Add(current.ToString());
-        return list;
     }
 
     /// <summary>Zero-based column from a reference such as "C12" or "AA3".</summary>

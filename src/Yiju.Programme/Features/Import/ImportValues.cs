@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Yiju.Kernel;
+using Yiju.Kernel.Data;
 using Yiju.Kernel.Indicators;
 using Yiju.Kernel.Security;
 using Yiju.Programme.Data;
@@ -22,7 +23,7 @@ public sealed record ImportSummary(Guid ImportId, string FileName, int Created, 
 /// row is listed (Failure.Errors keyed "row N"). Accepted rows become drafts, or submissions when asked, exactly as if
 /// entered one by one; a row for a period whose latest value is a draft or was returned replaces that value.
 /// </summary>
-public sealed class ImportValues(IProgrammeDb db, IProgrammeDirectory directory, TimeProvider clock)
+public sealed class ImportValues(IProgrammeDb db, IProgrammeDirectory directory, TimeProvider clock, IBulkCopy bulkCopy)
 {
     public ValidationSettings Settings { get; init; } = ValidationSettings.Default;
 
@@ -196,7 +197,7 @@ public sealed class ImportValues(IProgrammeDb db, IProgrammeDirectory directory,
 
             // The import row (audited) first, since the values refer to it; then the new values in batches.
             await db.SaveChangesAsync(ct);
-            await BatchInsert.Values(db, created, ct);
+            await BatchInsert.Values(db, bulkCopy, created, ct);
             await transaction.CommitAsync(ct);
         }
         catch (Exception e) when (e is DbUpdateException or DbException)
