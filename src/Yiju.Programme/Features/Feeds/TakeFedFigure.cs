@@ -27,42 +27,17 @@ public sealed class TakeFedFigure(IProgrammeDb db, IProgrammeDirectory directory
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(caller);
-        var code = ProgrammeCodes.Normalise(command.IndicatorCode);
-        var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Code == code, ct);
-        if (indicator is null)
-            return Failure.NotFound($"指标 {command.IndicatorCode} 不存在 (unknown indicator)");
-        var task = await db.ProgrammeTasks.AsNoTracking().FirstAsync(t => t.Id == indicator.TaskId, ct);
-        var departments = await directory.DepartmentNames(caller, ct);
-        var district = string.IsNullOrWhiteSpace(command.DistrictCode) ? null : command.DistrictCode.Trim();
-        var callerDistricts = caller.Has(Role.DistrictStaff) ? await directory.DistrictCodes(caller, ct) : [];
-        if (!ReportingRules.CanReport(task, indicator, district, caller.Grants, departments, callerDistricts))
-        {
-            return Failure.Forbidden(callerDistricts.Count > 0 && indicator.HasDistrictBreakdown
-                ? "区县工作人员只能填报本区县的分区数值 (district staff report only their own district's figure)"
-                : $"只有牵头单位{task.LeadDepartment}的工作人员可以填报此指标 (only the lead department's staff may report)");
-        }
-
+        var line = await ReportLine.Resolve(db, directory, clock, caller, command.IndicatorCode, command.Period, command.DistrictCode, ct);
+        if (!line.Succeeded)
+            return line.Failure!;
+        var (indicator, task, period, district) = line.Value!;
+        var now = clock.GetUtcNow().UtcDateTime;
         var feedName = command.Feed?.Trim();
         var feed = feeds.FirstOrDefault(f => string.Equals(f.FeedName, feedName, StringComparison.Ordinal));
         if (feed is null)
             return Failure.Invalid("Feed", $"没有名为“{feedName}”的数据来源 (unknown feed)");
         if (!feed.IndicatorCodes.Contains(indicator.Code))
             return Failure.Invalid("Feed", $"数据来源 {feed.FeedName} 不提供指标 {indicator.Code} 的数字 (the feed does not publish this indicator)");
-        if (!PeriodKey.TryParse(command.Period?.Trim(), out var period))
-            return Failure.Invalid("Period", "期间格式应为 2024、2024Q3 或 2024-07 (period must look like 2024, 2024Q3 or 2024-07)");
-        var programmeYears = await db.Goals.AsNoTracking().Where(g => g.Id == task.GoalId)
-            .Join(db.Homes, g => g.HomeId, h => h.Id, (g, h) => h.ProgrammeId)
-            .Join(db.Programmes, id => id, p => p.Id, (_, p) => new { p.StartYear, p.EndYear })
-            .FirstAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (ReportingRules.CheckPeriod(indicator, period, programmeYears.StartYear, programmeYears.EndYear, TimeElapsed.ShanghaiDate(now)) is { } periodError)
-            return Failure.Invalid("Period", periodError);
-        if (district is not null)
-        {
-            var known = (await directory.Districts(ct)).Select(d => d.Code).ToList();
-            if (ReportingRules.CheckDistrict(indicator, district, known) is { } districtError)
-                return Failure.Invalid("DistrictCode", districtError);
-        }
 
         var explanation = string.IsNullOrWhiteSpace(command.Explanation) ? null : command.Explanation.Trim();
         if (explanation is { Length: > ProgrammeLimits.Note })

@@ -31,34 +31,11 @@ public sealed class ReportValue(IProgrammeDb db, IProgrammeDirectory directory, 
 
     public async Task<Outcome<ReportedValueSummary>> Handle(ReportValueCommand command, Caller caller, CancellationToken ct)
     {
-        var code = ProgrammeCodes.Normalise(command.IndicatorCode);
-        var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Code == code, ct);
-        if (indicator is null)
-            return Failure.NotFound($"指标 {command.IndicatorCode} 不存在 (unknown indicator)");
-        var task = await db.ProgrammeTasks.AsNoTracking().FirstAsync(t => t.Id == indicator.TaskId, ct);
-        var departments = await directory.DepartmentNames(caller, ct);
-        var district = string.IsNullOrWhiteSpace(command.DistrictCode) ? null : command.DistrictCode.Trim();
-        var callerDistricts = caller.Has(Role.DistrictStaff) ? await directory.DistrictCodes(caller, ct) : [];
-        if (!ReportingRules.CanReport(task, indicator, district, caller.Grants, departments, callerDistricts))
-            return Failure.Forbidden(callerDistricts.Count > 0 && indicator.HasDistrictBreakdown
-                ? "区县工作人员只能填报本区县的分区数值 (district staff report only their own district's figure)"
-                : $"只有牵头单位{task.LeadDepartment}的工作人员可以填报此指标 (only the lead department's staff may report)");
-
-        if (!PeriodKey.TryParse(command.Period?.Trim(), out var period))
-            return Failure.Invalid("Period", "期间格式应为 2024、2024Q3 或 2024-07 (period must look like 2024, 2024Q3 or 2024-07)");
-        var programmeYears = await db.Goals.AsNoTracking().Where(g => g.Id == task.GoalId)
-            .Join(db.Homes, g => g.HomeId, h => h.Id, (g, h) => h.ProgrammeId)
-            .Join(db.Programmes, id => id, p => p.Id, (_, p) => new { p.StartYear, p.EndYear })
-            .FirstAsync(ct);
+        var resolved = await ReportLine.Resolve(db, directory, clock, caller, command.IndicatorCode, command.Period, command.DistrictCode, ct);
+        if (!resolved.Succeeded)
+            return resolved.Failure!;
+        var (indicator, task, period, district) = resolved.Value!;
         var now = clock.GetUtcNow().UtcDateTime;
-        if (ReportingRules.CheckPeriod(indicator, period, programmeYears.StartYear, programmeYears.EndYear, TimeElapsed.ShanghaiDate(now)) is { } periodError)
-            return Failure.Invalid("Period", periodError);
-        if (district is not null)
-        {
-            var known = (await directory.Districts(ct)).Select(d => d.Code).ToList();
-            if (ReportingRules.CheckDistrict(indicator, district, known) is { } districtError)
-                return Failure.Invalid("DistrictCode", districtError);
-        }
         if (command.Explanation is { Length: > ProgrammeLimits.Note } || command.SourceNote is { Length: > ProgrammeLimits.Note })
             return Failure.Invalid("Explanation", $"说明不能超过 {ProgrammeLimits.Note} 字 (text too long)");
 
