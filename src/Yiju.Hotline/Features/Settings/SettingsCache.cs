@@ -13,60 +13,67 @@ public sealed class SettingsCache(TimeProvider clock)
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(10);
 
     private readonly Lock _lock = new();
-    private (DeadlinePolicy Value, DateTimeOffset At)? _policy;
-    private (StatusLabels Value, DateTimeOffset At)? _labels;
-    private (IReadOnlySet<string> Value, DateTimeOffset At)? _selectable;
+    private readonly Dictionary<string, (object Value, DateTimeOffset At)> _entries = new(StringComparer.Ordinal);
+    // Bumped by Invalidate, so that a read begun before an edit does not store what it read after the edit.
+    private long _generation;
 
     public DeadlinePolicy Policy(Func<DeadlinePolicy> load)
     {
         ArgumentNullException.ThrowIfNull(load);
-        lock (_lock)
-        {
-            if (_policy is { } p && clock.GetUtcNow() - p.At < MaxAge)
-                return p.Value;
-        }
-        var value = load();
-        lock (_lock)
-            _policy = (value, clock.GetUtcNow());
-        return value;
+        if (TryGet<DeadlinePolicy>(nameof(Policy), out var cached, out var generation))
+            return cached;
+        return Store(nameof(Policy), load(), generation);
     }
 
     public StatusLabels Labels(Func<StatusLabels> load)
     {
         ArgumentNullException.ThrowIfNull(load);
-        lock (_lock)
-        {
-            if (_labels is { } l && clock.GetUtcNow() - l.At < MaxAge)
-                return l.Value;
-        }
-        var value = load();
-        lock (_lock)
-            _labels = (value, clock.GetUtcNow());
-        return value;
+        if (TryGet<StatusLabels>(nameof(Labels), out var cached, out var generation))
+            return cached;
+        return Store(nameof(Labels), load(), generation);
     }
 
     /// <summary>The codes a ticket may be filed under: active second-level categories under an active first level.</summary>
     public async Task<IReadOnlySet<string>> SelectableCategories(Func<CancellationToken, Task<IReadOnlySet<string>>> load, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(load);
-        lock (_lock)
-        {
-            if (_selectable is { } c && clock.GetUtcNow() - c.At < MaxAge)
-                return c.Value;
-        }
-        var value = await load(ct);
-        lock (_lock)
-            _selectable = (value, clock.GetUtcNow());
-        return value;
+        if (TryGet<IReadOnlySet<string>>(nameof(SelectableCategories), out var cached, out var generation))
+            return cached;
+        return Store(nameof(SelectableCategories), await load(ct), generation);
     }
 
     public void Invalidate()
     {
         lock (_lock)
         {
-            _policy = null;
-            _labels = null;
-            _selectable = null;
+            _entries.Clear();
+            _generation++;
         }
+    }
+
+    private bool TryGet<T>(string key, out T value, out long generation)
+    {
+        lock (_lock)
+        {
+            generation = _generation;
+            if (_entries.TryGetValue(key, out var e) && clock.GetUtcNow() - e.At < MaxAge)
+            {
+                value = (T)e.Value;
+                return true;
+            }
+        }
+        value = default!;
+        return false;
+    }
+
+    private T Store<T>(string key, T value, long generation)
+        where T : notnull
+    {
+        lock (_lock)
+        {
+            if (generation == _generation)
+                _entries[key] = (value, clock.GetUtcNow());
+        }
+        return value;
     }
 }
