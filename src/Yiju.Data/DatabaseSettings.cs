@@ -44,7 +44,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             connectionString = provider switch
             {
                 DatabaseProvider.Sqlite => new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true }.ToString(),
-                DatabaseProvider.Postgres => new NpgsqlConnectionStringBuilder(connectionString).ToString(),
+                DatabaseProvider.Postgres => WithAutoPrepare(connectionString),
             };
         }
         catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
@@ -52,6 +52,23 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             throw new DatabaseConfigurationException($"ConnectionStrings:Yiju is not a valid {provider} connection string: {e.Message}");
         }
         return new DatabaseSettings(provider, connectionString);
+    }
+
+    /// <summary>
+    /// Statements Npgsql prepares on each connection once they have run a few times, unless the connection string says
+    /// otherwise. Unprepared, PostgreSQL parses and plans every statement again: a tenth of its CPU while tickets were
+    /// being created (bench/README.md, Hotline).
+    /// </summary>
+    public const int DefaultMaxAutoPrepare = 100;
+
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // NpgsqlConnectionStringBuilder.ContainsKey answers for every keyword it knows, so ask a plain parser what was written.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!written.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        return builder.ToString();
     }
 
     /// <summary>Creates the folder of a SQLite file so that a fresh clone starts without any set-up.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yiju.Hotline.Domain;
 using Yiju.Hotline.Features.Deadlines;
 using Yiju.Hotline.Features.Intake;
@@ -11,6 +12,7 @@ using Yiju.Hotline.Features.Queries;
 using Yiju.Hotline.Features.Settings;
 using Yiju.Hotline.Features.Taxonomy;
 using Yiju.Hotline.Features.Workflow;
+using Yiju.Kernel.Auditing;
 using Yiju.Kernel.Indicators;
 
 namespace Yiju.Hotline;
@@ -37,6 +39,8 @@ public static class HotlineModule
         services.AddSingleton<RoutingModel>();
         services.AddScoped<CategoryCatalogue>();
         services.AddScoped<CreateTicket>();
+        services.AddSingleton<IntakeWriter>();
+        services.TryAddScoped<OnBehalfOf>();
         services.AddScoped<TicketQueries>();
         services.AddScoped<TransitionTicket>();
         services.AddScoped<KpiDashboard>();

@@ -36,6 +36,7 @@ catch (DatabaseConfigurationException e)
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<OnBehalfOf>();
 builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
 builder.Services.AddYijuData(database);
 builder.Services.AddOrganisation();

@@ -29,4 +29,14 @@ public class DatabaseSettingsTests
     [InlineData("MySql")]
     public void Unknown_providers_name_the_setting(string provider) =>
         Assert.Contains("Database:Provider", Assert.Throws<DatabaseConfigurationException>(() => From(("Database:Provider", provider))).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void Postgres_statements_are_prepared_automatically_unless_the_connection_string_says_otherwise()
+    {
+        static int MaxAutoPrepare(string connectionString) =>
+            new Npgsql.NpgsqlConnectionStringBuilder(From(("Database:Provider", "Postgres"), ("ConnectionStrings:Yiju", connectionString)).ConnectionString).MaxAutoPrepare;
+        Assert.Equal(DatabaseSettings.DefaultMaxAutoPrepare, MaxAutoPrepare("Host=db;Database=yiju;Username=yiju"));
+        Assert.Equal(0, MaxAutoPrepare("Host=db;Database=yiju;Username=yiju;Max Auto Prepare=0"));
+        Assert.Equal(7, MaxAutoPrepare("Host=db;Database=yiju;Username=yiju;maxautoprepare=7"));
+    }
 }

@@ -4,6 +4,7 @@ using Yiju.Hotline.Domain;
 using Yiju.Hotline.Features.Access;
 using Yiju.Hotline.Features.Taxonomy;
 using Yiju.Kernel;
+using Yiju.Kernel.Auditing;
 using Yiju.Kernel.Calendar;
 using Yiju.Kernel.Geo;
 using Yiju.Kernel.Security;
@@ -28,7 +29,7 @@ public sealed record CreatedTicket(Guid Id, string Number, bool AlreadyExisted);
 
 /// <summary>受理: records a ticket from the operator's intake screen, the public form or Open311.</summary>
 public sealed class CreateTicket(IHotlineDb db, IDistrictLookup districts, TimeProvider clock, CategoryCatalogue catalogue, IHotlineDirectory directory,
-    Knowledge.KnowledgeBase knowledge, Settings.SettingsCache settings)
+    Knowledge.KnowledgeBase knowledge, Settings.SettingsCache settings, IntakeWriter writer, IAuditActor auditActor)
 {
     public const string FallbackCategory = "other.general";
     public const int MaxIdempotencyKeyLength = 100;
@@ -116,22 +117,15 @@ public sealed class CreateTicket(IHotlineDb db, IDistrictLookup districts, TimeP
 
         var now = clock.GetUtcNow().UtcDateTime;
         var prefix = TicketNumber.PrefixFor(command.Type);
-        var number = TicketNumber.Format(prefix, ChinaTime.DateOf(now), await TicketNumbers.Next(db, prefix, ChinaTime.DateOf(now), ct));
-        var ticket = Ticket.Accept(Guid.CreateVersion7(), number, intake, actor, now);
-        if (then?.Invoke(ticket, now) is { Succeeded: false } refused)
-            return refused.ToFailure();
-        db.Tickets.Add(ticket);
-        if (idempotencyKey is not null)
-            db.SubmissionKeys.Add(new SubmissionKey { Key = idempotencyKey, TicketId = ticket.Id, CreatedAtUtc = now });
-        try
+        var id = Guid.CreateVersion7();
+        // The number is given by the writer, which reserves numbers for all the tickets it saves together.
+        return await writer.Write(new IntakeWrite(auditActor.Name, prefix, ChinaTime.DateOf(now), now, idempotencyKey, number =>
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return Failure.Conflict("提交冲突，请重试 (the submission collided with another; try again)");
-        }
-        return new CreatedTicket(ticket.Id, ticket.Number, false);
+            var ticket = Ticket.Accept(id, number, intake, actor, now);
+            if (then?.Invoke(ticket, now) is { Succeeded: false } refused)
+                return refused.ToFailure();
+            return ticket;
+        }));
     }
 
     /// <summary>
@@ -154,20 +148,22 @@ public sealed class CreateTicket(IHotlineDb db, IDistrictLookup districts, TimeP
 /// <summary>Issues the daily sequence with one atomic upsert, so several web nodes never hand out the same number.</summary>
 public static class TicketNumbers
 {
-    public static async Task<int> Next(IHotlineDb db, string prefix, DateOnly shanghaiDate, CancellationToken ct)
+    /// <summary>Reserves <paramref name="count"/> numbers of the day and returns the last of them.</summary>
+    public static async Task<int> Reserve(IHotlineDb db, string prefix, DateOnly shanghaiDate, int count, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var day = shanghaiDate.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        // On PostgreSQL, outside a caller's transaction, one autocommitted call (db/postgres/0016) that commits without
+        // On PostgreSQL, outside a caller's transaction, one autocommitted call (db/postgres/0018) that commits without
         // waiting for the WAL flush: the counter row is locked until its transaction ends, and committed synchronously
-        // every ticket of the day would wait for the previous one's flush. The ticket saved with the number commits
-        // after it and is flushed, WAL in order, before it is acknowledged, so a number of an acknowledged ticket is
-        // never lost or issued twice. Inside a caller's transaction the counter simply joins it.
+        // every group of tickets would wait for the previous one's flush. The tickets saved with the numbers commit
+        // after it and are flushed, WAL in order, before they are acknowledged, so a number of an acknowledged ticket
+        // is never lost or issued twice. A reservation whose tickets are not saved leaves a gap, never a repeat.
         if (db.Database.CurrentTransaction is null && IsPostgres(db))
-            return (await db.Database.SqlQuery<int>($"SELECT yiju_next_ticket_number({prefix}, {day}) AS \"Value\"").ToListAsync(ct)).Single();
+            return (await db.Database.SqlQuery<int>($"SELECT yiju_reserve_ticket_numbers({prefix}, {day}, {count}) AS \"Value\"").ToListAsync(ct)).Single();
         var values = await db.Database.SqlQuery<int>($"""
-            INSERT INTO hotline_number_counter (prefix, day, last_number) VALUES ({prefix}, {day}, 1)
-            ON CONFLICT (prefix, day) DO UPDATE SET last_number = hotline_number_counter.last_number + 1
+            INSERT INTO hotline_number_counter (prefix, day, last_number) VALUES ({prefix}, {day}, {count})
+            ON CONFLICT (prefix, day) DO UPDATE SET last_number = hotline_number_counter.last_number + {count}
             RETURNING last_number AS "Value"
             """).ToListAsync(ct);
         return values.Single();
