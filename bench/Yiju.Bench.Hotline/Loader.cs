@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
+using Yiju.Hotline.Data;
 using Yiju.Hotline.Domain;
 
 namespace Yiju.Bench.Hotline;
@@ -88,7 +89,8 @@ public static class Loader
               accepted_at_utc, first_dispatched_at_utc, dispatched_at_utc, sign_for_due_utc, signed_for_at_utc, handling_due_utc, original_handling_due_utc,
               replied_at_utc, reply_text, closed_at_utc, resolved_at_intake, callback_at_utc, callback_resolved, callback_satisfaction,
               extension_pending, extension_requested_due_utc, extension_reason, extension_count, return_count, last_return_reason, reopen_count,
-              supervision_count, last_supervised_at_utc, merged_into_ticket_id, duplicate_count, escalated, escalated_at_utc, petition_declined, review_count)
+              supervision_count, last_supervised_at_utc, merged_into_ticket_id, duplicate_count, escalated, escalated_at_utc, petition_declined, review_count,
+              search_grams)
               FROM STDIN (FORMAT BINARY)
             """);
         var events = await ec.BeginBinaryImportAsync("""
@@ -233,7 +235,8 @@ public static class Loader
             tickets.WriteNull();
             tickets.Write(text, NpgsqlDbType.Varchar);
             tickets.Write(text, NpgsqlDbType.Varchar);
-            tickets.Write(street.Name + (1 + random.Next(300)).ToString(CultureInfo.InvariantCulture) + "号", NpgsqlDbType.Varchar);
+            var address = street.Name + (1 + random.Next(300)).ToString(CultureInfo.InvariantCulture) + "号";
+            tickets.Write(address, NpgsqlDbType.Varchar);
             Nullable<double>(tickets, hasPoint ? street.Lat!.Value + (random.NextDouble() - 0.5) * 0.01 : null, NpgsqlDbType.Double);
             Nullable<double>(tickets, hasPoint ? street.Lon!.Value + (random.NextDouble() - 0.5) * 0.01 : null, NpgsqlDbType.Double);
             tickets.Write(district.Id, NpgsqlDbType.Bigint);
@@ -274,6 +277,11 @@ public static class Loader
             Nullable<DateTime>(tickets, escalated ? handlingDue : null, NpgsqlDbType.TimestampTz);
             tickets.Write(false, NpgsqlDbType.Boolean);
             tickets.Write(0, NpgsqlDbType.Integer);
+            // What Yiju's save keeps for an open ticket's indexed search (TicketSearchCodesInterceptor).
+            if (status is TicketStatus.Closed or TicketStatus.Merged)
+                tickets.WriteNull();
+            else
+                tickets.Write(TicketTextSearch.Codes(text, address), NpgsqlDbType.Array | NpgsqlDbType.Integer);
 
             foreach (var e in state.Events)
             {

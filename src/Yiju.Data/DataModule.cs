@@ -13,6 +13,8 @@ namespace Yiju.Data;
 
 public static class DataModule
 {
+    private static readonly TicketSearchCodesInterceptor SearchCodes = new();
+
     /// <summary>Registers YijuDb on the configured provider and exposes it to each module as that module's I&lt;Module&gt;Db.</summary>
     public static IServiceCollection AddYijuData(this IServiceCollection services, DatabaseSettings settings)
     {
@@ -25,6 +27,7 @@ public static class DataModule
                 DatabaseProvider.Sqlite => options.UseSqlite(settings.ConnectionString),
                 DatabaseProvider.Postgres => options.UseNpgsql(settings.ConnectionString),
             };
+            options.AddInterceptors(SearchCodes);
         });
         services.AddScoped<IOrganisationDb>(sp => sp.GetRequiredService<YijuDb>());
         services.AddScoped<IProgrammeDb>(sp => sp.GetRequiredService<YijuDb>());

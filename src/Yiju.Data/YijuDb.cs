@@ -106,6 +106,18 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
         // The hotline queue's category filter is "code = x OR code LIKE 'x.%'"; pattern operators make the prefix an
         // index range under any collation (PostgreSQL only; other providers ignore the annotation).
         modelBuilder.Entity<Ticket>().HasIndex(t => t.CategoryCode).HasOperators("varchar_pattern_ops");
+        if (Database.IsNpgsql())
+        {
+            // Open tickets' character-pair codes for indexed search (Hotline Data/TicketTextSearch.cs), kept by
+            // TicketSearchCodesInterceptor; derived data, so not in the audit snapshots.
+            var codes = modelBuilder.Entity<Ticket>().Property<int[]?>(TicketTextSearch.CodesProperty);
+            codes.HasAnnotation(NotInAuditSnapshot, true);
+            modelBuilder.Entity<Ticket>().HasIndex(TicketTextSearch.CodesProperty).HasMethod("gin").HasFilter("status <> 7 AND status <> 8")
+                .HasStorageParameter("gin_pending_list_limit", 16384);
+            // LZ4 rather than pglz for the snapshots (db/postgres/0020): every save compresses them twice.
+            modelBuilder.Entity<AuditEntry>().Property(a => a.Before).UseCompressionMethod("lz4");
+            modelBuilder.Entity<AuditEntry>().Property(a => a.After).UseCompressionMethod("lz4");
+        }
         modelBuilder.Entity<AuditEntry>(b =>
         {
             b.ToTable("sys_audit_entry");
@@ -293,11 +305,16 @@ public sealed class YijuDb(DbContextOptions<YijuDb> options, IAuditActor actor, 
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var p in entry.Properties)
         {
+            if (p.Metadata.FindAnnotation(NotInAuditSnapshot) is not null)
+                continue;
             var redacted = p.Metadata.PropertyInfo?.GetCustomAttribute<RedactedInAuditAttribute>() is not null;
             values[p.Metadata.Name] = redacted ? "***" : original ? p.OriginalValue : p.CurrentValue;
         }
         return JsonSerializer.Serialize(values, AuditJson);
     }
+
+    /// <summary>Marks a property whose value is derived from others (a search index's input), left out of audit snapshots.</summary>
+    private const string NotInAuditSnapshot = "Yiju:NotInAuditSnapshot";
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 

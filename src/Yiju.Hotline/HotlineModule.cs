@@ -53,6 +53,7 @@ public static class HotlineModule
         services.AddScoped<IIndicatorFeed>(sp => sp.GetRequiredService<HotlineIndicatorFeed>());
         services.AddOptions<DeadlineJobOptions>().BindConfiguration(DeadlineJobOptions.Section);
         services.AddHostedService<DeadlineJob>();
+        services.AddHostedService<Data.SearchIndexCleaner>();
         return services;
     }
 

@@ -135,6 +135,13 @@ public abstract class HotlineTests(AppFixture fixture)
         Assert.Equal([inAddress], await Search(inAddress));
         Assert.Empty(await Search($"䶮{tag}乙"));
         Assert.Equal([closedNumber], await Search($"已办结䶮{tag}", "&status=Closed"));
+
+        // A staff edit is searchable at once by its new words, and no longer by the words it replaced.
+        var (editedId, editedNumber) = await Accept(op, Ticket($"原话䶴{tag}丙", "道外区"));
+        Assert.Equal([editedNumber], await Search($"䶴{tag}丙"));
+        await Act(op, editedId, "edit-text", new { version = 1, text = $"改写䶴{tag}丁" });
+        Assert.Equal([editedNumber], await Search($"䶴{tag}丁"));
+        Assert.Empty(await Search($"䶴{tag}丙"));
     }
 
     [Fact]

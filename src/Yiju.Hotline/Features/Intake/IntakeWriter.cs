@@ -65,7 +65,7 @@ public sealed class IntakeWriter : IAsyncDisposable
                 return;
             // One writer per core: while one group waits for its commit, the next is being prepared.
             using (ExecutionContext.SuppressFlow())
-                writers = [.. Enumerable.Range(0, Math.Clamp(Environment.ProcessorCount, 2, 4)).Select(_ => Task.Run(Run))];
+                writers = [.. Enumerable.Range(0, Math.Clamp(Environment.ProcessorCount * 2, 2, 8)).Select(_ => Task.Run(Run))];
         }
     }
 

@@ -12,7 +12,7 @@ public sealed record Open311ClientView(long Id, string Name, string KeyPrefix, b
 public sealed record RegisteredClient(Open311ClientView Client, string ApiKey);
 
 /// <summary>Open311 api_keys, one per registered client, issued and revoked by administrators. The key is shown once; only its SHA-256 is kept.</summary>
-public sealed class Open311Clients(IHotlineDb db, TimeProvider clock)
+public sealed class Open311Clients(IHotlineDb db, TimeProvider clock, Settings.SettingsCache cache)
 {
     public const string KeyPrefix = "o311_";
 
@@ -37,6 +37,7 @@ public sealed class Open311Clients(IHotlineDb db, TimeProvider clock)
         };
         db.Open311Clients.Add(client);
         await db.SaveChangesAsync(ct);
+        cache.Invalidate();
         return new RegisteredClient(new Open311ClientView(client.Id, client.Name, client.KeyPrefix, client.Active, client.CreatedAtUtc, null), key);
     }
 
@@ -49,6 +50,7 @@ public sealed class Open311Clients(IHotlineDb db, TimeProvider clock)
             return Failure.NotFound("客户端不存在 (unknown client)");
         client.Active = active;
         await db.SaveChangesAsync(ct);
+        cache.Invalidate();
         return true;
     }
 
@@ -57,11 +59,13 @@ public sealed class Open311Clients(IHotlineDb db, TimeProvider clock)
     {
         if (string.IsNullOrWhiteSpace(apiKey) || apiKey.Length > 200)
             return null;
-        var hash = Hash(apiKey.Trim());
-        return await db.Open311Clients.AsNoTracking().Where(c => c.KeyHash == hash && c.Active)
-            .Select(c => new Open311ClientView(c.Id, c.Name, c.KeyPrefix, c.Active, c.CreatedAtUtc, c.LastUsedAtUtc))
-            .FirstOrDefaultAsync(ct);
+        var active = await cache.ActiveOpen311Clients(Active, ct);
+        return active.GetValueOrDefault(Hash(apiKey.Trim()));
     }
+
+    private async Task<IReadOnlyDictionary<string, Open311ClientView>> Active(CancellationToken ct) =>
+        await db.Open311Clients.AsNoTracking().Where(c => c.Active)
+            .ToDictionaryAsync(c => c.KeyHash, c => new Open311ClientView(c.Id, c.Name, c.KeyPrefix, c.Active, c.CreatedAtUtc, c.LastUsedAtUtc), StringComparer.Ordinal, ct);
 
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

@@ -3,10 +3,10 @@ using Yiju.Hotline.Domain;
 namespace Yiju.Hotline.Features.Settings;
 
 /// <summary>
-/// The deadline policy, the status wording and the selectable categories as last read, for <see cref="MaxAge"/>. Most
-/// requests need the first two and every new ticket the third; reading them each time cost queries per request on the
-/// busiest paths. An edit through <see cref="HotlineSettings"/> clears this node's copy at once; other web nodes pick
-/// it up within <see cref="MaxAge"/>.
+/// The deadline policy, the status wording, the selectable categories and the active Open311 clients as last read, for
+/// <see cref="MaxAge"/>. Most requests need the first two and every new ticket the third; reading them each time cost
+/// queries per request on the busiest paths. An edit through <see cref="HotlineSettings"/> or <see cref="Open311.Open311Clients"/>
+/// clears this node's copy at once; other web nodes pick it up within <see cref="MaxAge"/>.
 /// </summary>
 public sealed class SettingsCache(TimeProvider clock)
 {
@@ -40,6 +40,20 @@ public sealed class SettingsCache(TimeProvider clock)
         if (TryGet<IReadOnlySet<string>>(nameof(SelectableCategories), out var cached, out var generation))
             return cached;
         return Store(nameof(SelectableCategories), await load(ct), generation);
+    }
+
+    /// <summary>
+    /// The active Open311 clients by the SHA-256 of their api_key: every Open311 POST is authenticated, and the query
+    /// was a quarter of the web server's work per ticket. A revoked key is refused at once on the node that revoked it,
+    /// on other nodes within <see cref="MaxAge"/>.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Open311.Open311ClientView>> ActiveOpen311Clients(
+        Func<CancellationToken, Task<IReadOnlyDictionary<string, Open311.Open311ClientView>>> load, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        if (TryGet<IReadOnlyDictionary<string, Open311.Open311ClientView>>(nameof(ActiveOpen311Clients), out var cached, out var generation))
+            return cached;
+        return Store(nameof(ActiveOpen311Clients), await load(ct), generation);
     }
 
     public void Invalidate()
